@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** A description safe to log: never the password. */
+  label: string;
+  close(): Promise<void>;
+}
+
+// COUNT(*) and bigint sums come back from pg as strings; every figure we keep fits in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+export function parseDatabaseUrl(url: string): { dialect: Dialect; target: string } {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://'))
+    return { dialect: 'postgres', target: url };
+  if (url.startsWith('sqlite:')) return { dialect: 'sqlite', target: url.slice('sqlite:'.length) };
+  throw new Error(
+    `DATABASE_URL must start with postgres://, postgresql:// or sqlite: (got "${url.split(':')[0]}:")`,
+  );
+}
+
+export function openDatabase(url: string, options: { poolSize?: number } = {}): Database {
+  const { dialect, target } = parseDatabaseUrl(url);
+  return dialect === 'sqlite' ? openSqlite(target) : openPostgres(target, options.poolSize ?? 10);
+}
+
+function openSqlite(file: string): Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SQLite(file);
+  // WAL lets readers run beside the writer. better-sqlite3 leaves WAL databases at synchronous=NORMAL,
+  // which may roll back the last commits on power loss; FULL fsyncs the WAL on every commit, so an
+  // acknowledged write survives both kill -9 and a power cut (docs/durability.md).
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    label: `sqlite:${file}`,
+    close: () => db.destroy(),
+  };
+}
+
+function openPostgres(url: string, poolSize: number): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A dropped connection must not crash the process: readiness reports it and the pool reconnects.
+  pool.on('error', () => {});
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const safe = new URL(url);
+  safe.password = '';
+  return {
+    db,
+    dialect: 'postgres',
+    label: safe.toString(),
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,22 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_foundation.ts';
+import type { MigrationDialect } from './columns.ts';
+
+type Step = { up(db: Kysely<unknown>, dialect: MigrationDialect): Promise<void> };
+
+// Forward only: a released migration is never edited or removed; a change is a new file.
+const steps: Record<string, Step> = {
+  '0001_foundation': m0001,
+};
+
+export function migrationProvider(dialect: MigrationDialect): MigrationProvider {
+  return {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, step] of Object.entries(steps)) out[name] = { up: (db) => step.up(db, dialect) };
+      return out;
+    },
+  };
+}
+
+export const latestMigration = Object.keys(steps).at(-1)!;

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { App, AppDeps } from './app-types.ts';
+import { AppError } from './errors.ts';
+import { routeModules } from './modules.ts';
+import { errorHandler } from './problem.ts';
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: {
+      level: config.LOG_LEVEL,
+      // Secrets and personal data never reach the log.
+      redact: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+      ],
+    },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design writes its styles at run time (CSS-in-JS); scripts stay strictly same-origin.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // HSTS only means something over TLS; it is added below when the request came over HTTPS.
+    hsts: false,
+    frameguard: { action: 'deny' },
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.protocol === 'https')
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+  await app.register(cookie);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Shangliang 商量 API',
+        description: 'Grassroots consultation and community governance. Errors are RFC 9457 problem+json.',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const routes of routeModules) await app.register(routes);
+
+  await registerWeb(app, path.resolve(config.WEB_DIST));
+
+  app.setNotFoundHandler((request, reply) => {
+    const isPage =
+      request.method === 'GET' && !request.url.startsWith('/api/') && webIndexExists(config.WEB_DIST);
+    if (isPage) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    throw new AppError('route_not_found', {
+      params: { method: request.method, url: request.url.split('?')[0] ?? '' },
+    });
+  });
+
+  return app;
+}
+
+function webIndexExists(dist: string) {
+  return fs.existsSync(path.join(path.resolve(dist), 'index.html'));
+}
+
+async function registerWeb(app: App, dist: string) {
+  if (!fs.existsSync(dist)) {
+    app.log.warn({ dist }, 'web app not built (npm run build:web); serving the API only');
+    fs.mkdirSync(dist, { recursive: true });
+  }
+  await app.register(fastifyStatic, { root: dist, wildcard: true, index: 'index.html' });
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+// Every setting comes from the environment, with a default that is safe on a single office machine.
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().default('sqlite:./data/shangliang.db'),
+  FILES_DIR: z.string().default('./data/files'),
+  WEB_DIST: z.string().default('./dist/web'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  TIME_ZONE: z.string().default('Asia/Shanghai'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  DEMO: z.enum(['auto', 'off']).default('auto'),
+  AUDIT_KEY: z.string().min(16).default('dev-audit-key-change-me-in-production'),
+  SMS_PROVIDER: z.enum(['log']).default('log'),
+  STAFF_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  RESIDENT_IDLE_DAYS: z.coerce.number().int().positive().default(30),
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(5),
+  WRITES_PER_MINUTE: z.coerce.number().int().positive().default(100),
+});
+
+export type Config = z.output<typeof Env>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), LOG_LEVEL: 'silent', DEMO: 'off', ...overrides };
+}

@@ -1,0 +1,31 @@
+import { openDatabase } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { seedDemoIfEmpty } from '../demo/seed.ts';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+
+const config = loadConfig();
+const database = openDatabase(config.DATABASE_URL);
+const app = await buildApp({ config, database });
+
+const applied = await migrateToLatest(database);
+if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
+if (config.DEMO === 'auto') {
+  const seeded = await seedDemoIfEmpty(database, app.log);
+  if (seeded) app.log.info('empty database: demo data loaded');
+}
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: config.PORT, host: config.HOST });
+app.log.info({ database: database.label }, `Shangliang 商量 is serving on http://localhost:${config.PORT}`);

@@ -1,0 +1,50 @@
+import { App as AntApp, ConfigProvider, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { EchoWallPage } from './pages/EchoWallPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { ResidentHomePage } from './pages/ResidentHomePage.tsx';
+import { WorkbenchPage } from './pages/WorkbenchPage.tsx';
+import { PreferencesProvider, usePreferences } from './shell/preferences.tsx';
+
+// 政务红: the red that Chinese community and government software is expected to wear.
+const brandRed = '#c8102e';
+
+function Themed() {
+  const { language, largeText } = usePreferences();
+  return (
+    <ConfigProvider
+      locale={language === 'en' ? enUS : zhCN}
+      theme={{
+        algorithm: theme.defaultAlgorithm,
+        token: {
+          colorPrimary: brandRed,
+          colorLink: brandRed,
+          fontSize: largeText ? 18 : 14,
+          borderRadius: 6,
+        },
+      }}
+    >
+      <AntApp>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/resident/*" element={<ResidentHomePage />} />
+            <Route path="/workbench/*" element={<WorkbenchPage />} />
+            <Route path="/wall/*" element={<EchoWallPage />} />
+            <Route path="*" element={<HomePage />} />
+          </Routes>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <PreferencesProvider>
+      <Themed />
+    </PreferencesProvider>
+  );
+}

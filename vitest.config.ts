@@ -1,0 +1,40 @@
+import { defineConfig } from 'vitest/config';
+
+// Three kinds of test, run by scripts/test.mjs in this order:
+//   unit         *.test.ts beside the code, pure, no database
+//   integration  *.int.test.ts, the app in process against a real migrated database
+//                (SQLite, or PostgreSQL when TEST_DATABASE_URL points at one)
+//   e2e          e2e/*.e2e.ts, a real server driven through Chromium
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: ['src/**/*.int.test.ts'],
+          setupFiles: ['test/fail-on-console-error.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['src/**/*.int.test.ts'],
+          setupFiles: ['test/fail-on-console-error.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.ts'],
+          globalSetup: ['e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
