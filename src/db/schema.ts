@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 // Table types for Kysely. Times are ISO-8601 UTC strings in both dialects (they sort as text and
 // need no driver conversion); booleans are 0/1 integers; money is integer fen; area integer 0.01 m².
 
@@ -7,6 +9,182 @@ export interface AppMetaTable {
   updated_at: string;
 }
 
+export type PlaceKind =
+  | 'city'
+  | 'district'
+  | 'street'
+  | 'community'
+  | 'compound'
+  | 'building'
+  | 'entrance'
+  | 'household';
+
+export interface PlacesTable {
+  id: string;
+  parent_id: string | null;
+  kind: PlaceKind;
+  name: string;
+  path: string;
+  depth: number;
+  created_at: string;
+}
+
+export interface HouseholdsTable {
+  place_id: string;
+  room: string;
+  area_centi_m2: number;
+  household_code: string;
+  updated_at: string;
+}
+
+export interface GridsTable {
+  id: string;
+  community_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface GridBuildingsTable {
+  building_id: string;
+  grid_id: string;
+}
+
+export interface PeopleTable {
+  id: string;
+  name: string | null;
+  phone: string | null;
+  created_at: string;
+  erased_at: string | null;
+}
+
+export interface PartiesTable {
+  id: string;
+  kind: string;
+  name: string;
+  place_id: string;
+  created_at: string;
+}
+
+export interface OwnershipsTable {
+  id: string;
+  household_id: string;
+  person_id: string | null;
+  party_id: string | null;
+}
+
+export type UserKind = 'staff' | 'resident';
+export type UserStatus = 'active' | 'disabled' | 'erased';
+
+export interface UsersTable {
+  id: string;
+  person_id: string;
+  phone: string | null;
+  kind: UserKind;
+  password_hash: string | null;
+  status: UserStatus;
+  sms_opt_in: Generated<number>;
+  created_at: string;
+  password_changed_at: string | null;
+}
+
+export interface PartyMembersTable {
+  party_id: string;
+  user_id: string;
+  title: string | null;
+}
+
+export interface HouseholdLinksTable {
+  id: string;
+  user_id: string;
+  household_id: string;
+  status: 'pending' | 'confirmed' | 'rejected';
+  via: 'staff' | 'household_code';
+  decided_by: string | null;
+  created_at: string;
+  decided_at: string | null;
+}
+
+export interface RoleGrantsTable {
+  id: string;
+  user_id: string;
+  role: string;
+  place_id: string | null;
+  grid_id: string | null;
+  party_id: string | null;
+  sector: string | null;
+  granted_by: string | null;
+  created_at: string;
+}
+
+export interface InvitationsTable {
+  id: string;
+  token_hash: string;
+  name: string;
+  role: string;
+  place_id: string | null;
+  grid_id: string | null;
+  party_id: string | null;
+  sector: string | null;
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  revoked_at: string | null;
+}
+
+export interface SmsCodesTable {
+  id: string;
+  phone: string;
+  code_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  attempts: Generated<number>;
+}
+
+export interface SignInFailuresTable {
+  id: Generated<number>;
+  account: string;
+  at: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  changes: string;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface DB {
   app_meta: AppMetaTable;
+  places: PlacesTable;
+  households: HouseholdsTable;
+  grids: GridsTable;
+  grid_buildings: GridBuildingsTable;
+  people: PeopleTable;
+  parties: PartiesTable;
+  ownerships: OwnershipsTable;
+  users: UsersTable;
+  party_members: PartyMembersTable;
+  household_links: HouseholdLinksTable;
+  role_grants: RoleGrantsTable;
+  invitations: InvitationsTable;
+  sessions: SessionsTable;
+  sms_codes: SmsCodesTable;
+  sign_in_failures: SignInFailuresTable;
+  audit_log: AuditLogTable;
 }

@@ -7,12 +7,14 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.ts';
+import type { SmsProvider } from '../modules/auth/sms.ts';
 import type { Config } from './config.ts';
 
 /** What every route can reach: the configuration and the database (routes open the transactions). */
 export interface AppDeps {
   config: Config;
   database: Database;
+  sms: SmsProvider;
 }
 
 export type App = FastifyInstance<

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -12,13 +13,15 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { sessionPlugin } from '../modules/auth/session.plugin.ts';
+import { LogSmsProvider, type SmsProvider } from '../modules/auth/sms.ts';
 import type { App, AppDeps } from './app-types.ts';
 import { AppError } from './errors.ts';
 import { routeModules } from './modules.ts';
 import { errorHandler } from './problem.ts';
 
-export async function buildApp(deps: AppDeps): Promise<App> {
-  const { config } = deps;
+export async function buildApp(input: Omit<AppDeps, 'sms'> & { sms?: SmsProvider }): Promise<App> {
+  const { config } = input;
   const app = Fastify({
     logger: {
       level: config.LOG_LEVEL,
@@ -35,6 +38,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
 
+  const deps: AppDeps = { ...input, sms: input.sms ?? new LogSmsProvider(app.log) };
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -65,6 +69,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
   await app.register(cookie);
+  await app.register(rateLimit, {
+    // Writes per client address; reads are not limited here. A benchmark raises WRITES_PER_MINUTE.
+    max: config.WRITES_PER_MINUTE,
+    timeWindow: 60_000,
+    allowList: (request) =>
+      request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS',
+  });
+  await app.register(sessionPlugin);
 
   await app.register(swagger, {
     openapi: {

@@ -1,5 +1,6 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
+import * as m0002 from './0002_people_places.ts';
 import type { MigrationDialect } from './columns.ts';
 
 type Step = { up(db: Kysely<unknown>, dialect: MigrationDialect): Promise<void> };
@@ -7,6 +8,7 @@ type Step = { up(db: Kysely<unknown>, dialect: MigrationDialect): Promise<void> 
 // Forward only: a released migration is never edited or removed; a change is a new file.
 const steps: Record<string, Step> = {
   '0001_foundation': m0001,
+  '0002_people_places': m0002,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

@@ -1,0 +1,122 @@
+import { AppError } from '../../server/errors.ts';
+import type { Actor, Grant, PlaceRef } from './actor.ts';
+import type { Role } from './roles.ts';
+
+// Every permission is decided here, on the server, from (role, place scope, relation to the record).
+// The table says which roles may do an action somewhere; the scope check says whether this place is theirs.
+
+const everyStaffRole: readonly Role[] = [
+  'building_steward',
+  'grid_worker',
+  'community_staff',
+  'community_secretary',
+  'street_officer',
+  'property_staff',
+  'committee_member',
+  'npc_deputy',
+  'cppcc_member',
+  'department_liaison',
+  'admin',
+];
+const communityOffice: readonly Role[] = [
+  'community_staff',
+  'community_secretary',
+  'street_officer',
+  'admin',
+];
+
+export const placeActions = {
+  /** See a place and the tree below it. */
+  'place.view': everyStaffRole,
+  /** Create, rename, import households. */
+  'place.manage': communityOffice,
+  /** See households with their rooms, areas and owners. */
+  'household.view': [
+    'building_steward',
+    'grid_worker',
+    'committee_member',
+    'property_staff',
+    ...communityOffice,
+  ],
+  /** See names and phone numbers in full; everyone else with household.view sees them masked. */
+  'person.contact': ['grid_worker', 'community_staff', 'community_secretary', 'admin'],
+  /** Confirm or refuse a resident's claim to a household. */
+  'household_link.decide': ['grid_worker', 'community_staff', 'community_secretary', 'admin'],
+  'grid.manage': communityOffice,
+  'party.view': everyStaffRole,
+  'party.manage': communityOffice,
+  /** Invite staff and grant roles at places in scope. */
+  'role.grant': ['community_secretary', 'street_officer', 'admin'],
+  /** Read a record's audit history. */
+  'audit.view': communityOffice,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type PlaceAction = keyof typeof placeActions;
+
+/** Whether one grant reaches a place. */
+export function reaches(grant: Grant, place: PlaceRef): boolean {
+  if (grant.placePath !== null) return place.path.startsWith(grant.placePath);
+  // A grid worker reaches the grid's buildings and what is below them, and the compounds that hold one of
+  // them (a compound-wide problem is every such grid's business), nothing beside.
+  return grant.gridBuildingPaths.some(
+    (building) =>
+      place.path.startsWith(building) || (place.kind === 'compound' && building.startsWith(place.path)),
+  );
+}
+
+export function can(actor: Actor | null, action: PlaceAction, place: PlaceRef): boolean {
+  if (!actor) return false;
+  const allowed: readonly Role[] = placeActions[action];
+  return actor.grants.some((grant) => allowed.includes(grant.role) && reaches(grant, place));
+}
+
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw new AppError('unauthenticated');
+  return actor;
+}
+
+export function assertCan(actor: Actor | null, action: PlaceAction, place: PlaceRef): Actor {
+  const who = requireActor(actor);
+  if (!can(who, action, place)) throw new AppError('forbidden');
+  return who;
+}
+
+/** The grants of an actor that allow an action somewhere: what list queries filter by. */
+export function grantsFor(actor: Actor | null, action: PlaceAction): Grant[] {
+  if (!actor) return [];
+  const allowed: readonly Role[] = placeActions[action];
+  return actor.grants.filter((grant) => allowed.includes(grant.role));
+}
+
+/** Place-path scope of a list: prefixes (everything below) and exact compound paths (a grid's compounds). */
+export type Scope = { prefixes: string[]; exact: string[] };
+
+export function scopeOf(actor: Actor | null, action: PlaceAction): Scope {
+  const scope: Scope = { prefixes: [], exact: [] };
+  for (const grant of grantsFor(actor, action)) {
+    if (grant.placePath !== null) scope.prefixes.push(grant.placePath);
+    else {
+      scope.prefixes.push(...grant.gridBuildingPaths);
+      for (const building of grant.gridBuildingPaths) scope.exact.push(...compoundAncestors(building));
+    }
+  }
+  return scope;
+}
+
+// Building paths are '/…/compound/building/': the compound is the path one level up.
+function compoundAncestors(buildingPath: string): string[] {
+  const parts = buildingPath.split('/').filter(Boolean);
+  return parts.length > 1 ? [`/${parts.slice(0, -1).join('/')}/`] : [];
+}
+
+/** 138****1234: enough to recognise, not enough to call. */
+export function maskPhone(phone: string | null): string | null {
+  if (!phone) return phone;
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
+}
+
+/** 王** : the family name only. */
+export function maskName(name: string | null): string | null {
+  if (!name) return name;
+  return `${Array.from(name)[0] ?? ''}**`;
+}

@@ -1,0 +1,109 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { App } from '../../server/app-types.ts';
+import { AppError } from '../../server/errors.ts';
+import type { Actor } from '../access/actor.ts';
+import type { Role } from '../access/roles.ts';
+import {
+  confirmedHouseholdsOf,
+  findLiveSession,
+  grantsOf,
+  partiesOf,
+  revokeSession,
+  touchSession,
+} from './auth.repo.ts';
+import type { NewSession } from './auth.service.ts';
+import { sameSecret, tokenDigest } from './tokens.ts';
+
+export const SESSION_COOKIE = 'sl_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// last_seen_at is written at most once a minute per session: idle timeouts need no finer grain.
+const TOUCH_EVERY_MS = 60_000;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    /** The id of the session the request came with, valid or not yet checked. */
+    sessionId: string | null;
+    csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** The route presents credentials itself (sign-in), so it needs no CSRF token. */
+    csrfExempt?: boolean;
+  }
+}
+
+/** Resolves the session cookie into the acting user, enforces idle timeouts and CSRF on every write. */
+export const sessionPlugin = fp(async (app: App) => {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const { db } = app.deps.database;
+    const { config } = app.deps;
+    const sessionId = tokenDigest(token);
+    const session = await findLiveSession(db, sessionId);
+    if (!session || session.status !== 'active') return;
+    const now = Date.now();
+    const idleMs =
+      session.kind === 'staff' ? config.STAFF_IDLE_MINUTES * 60_000 : config.RESIDENT_IDLE_DAYS * 86_400_000;
+    const lastSeen = Date.parse(session.last_seen_at);
+    if (now - lastSeen > idleMs) {
+      await revokeSession(db, sessionId, new Date(now).toISOString());
+      return;
+    }
+    if (now - lastSeen > TOUCH_EVERY_MS) await touchSession(db, sessionId, new Date(now).toISOString());
+
+    const [grants, householdIds, partyIds] = await Promise.all([
+      grantsOf(db, session.user_id),
+      confirmedHouseholdsOf(db, session.user_id),
+      partiesOf(db, session.user_id),
+    ]);
+    request.sessionId = sessionId;
+    request.csrfToken = session.csrf_token;
+    request.actor = {
+      userId: session.user_id,
+      personId: session.person_id,
+      kind: session.kind,
+      sessionId,
+      householdIds,
+      partyIds,
+      grants: grants.map((g) => ({
+        role: g.role as Role,
+        placePath: g.place_path,
+        gridId: g.grid_id,
+        gridBuildingPaths: g.building_paths,
+        partyId: g.party_id,
+        sector: g.sector,
+      })),
+    };
+  });
+
+  // A write that rides on a session must carry that session's CSRF token in a header, which a page of
+  // another site cannot set. Writes without a session (sign-in, registration) hold no ambient authority.
+  // Routes that present credentials themselves (sign-in) opt out with `config: { csrfExempt: true }`.
+  app.addHook('preHandler', async (request) => {
+    if (SAFE_METHODS.has(request.method) || !request.actor || !request.csrfToken) return;
+    if (request.routeOptions.config.csrfExempt) return;
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !sameSecret(sent, request.csrfToken)) throw new AppError('csrf_failed');
+  });
+});
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: NewSession) {
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    // Secure when the client reached us over HTTPS (directly or through a proxy trusted by TRUST_PROXY);
+    // a plain-HTTP office network still works.
+    secure: request.protocol === 'https',
+    path: '/',
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
