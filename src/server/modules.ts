@@ -1,6 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { householdImportRoutes } from '../modules/household-imports/household-imports.routes.ts';
+import { partiesRoutes } from '../modules/parties/parties.routes.ts';
+import { placesRoutes } from '../modules/places/places.routes.ts';
+import { residentsRoutes } from '../modules/residents/residents.routes.ts';
+import { staffRoutes } from '../modules/staff/staff.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
 
 // Every capability's routes, in one list: a new module is one line here.
-export const routeModules: FastifyPluginAsyncZod[] = [systemRoutes, authRoutes];
+export const routeModules: FastifyPluginAsyncZod[] = [
+  systemRoutes,
+  authRoutes,
+  placesRoutes,
+  householdImportRoutes,
+  residentsRoutes,
+  partiesRoutes,
+  staffRoutes,
+  auditRoutes,
+];

@@ -6,6 +6,7 @@ import { EchoWallPage } from './pages/EchoWallPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { ResidentHomePage } from './pages/ResidentHomePage.tsx';
 import { WorkbenchPage } from './pages/WorkbenchPage.tsx';
+import { SessionProvider } from './session.tsx';
 import { PreferencesProvider, usePreferences } from './shell/preferences.tsx';
 
 // 政务红: the red that Chinese community and government software is expected to wear.
@@ -44,7 +45,9 @@ function Themed() {
 export function App() {
   return (
     <PreferencesProvider>
-      <Themed />
+      <SessionProvider>
+        <Themed />
+      </SessionProvider>
     </PreferencesProvider>
   );
 }

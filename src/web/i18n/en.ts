@@ -30,7 +30,14 @@ export const en: Messages = {
     welcome: 'Hello! When something comes up, talk it over.',
     signInHint: 'Sign in to raise a matter, follow its progress and take part in votes.',
   },
-  workbench: { title: 'Community workbench', signIn: 'Staff sign-in' },
+  workbench: {
+    title: 'Community workbench',
+    signIn: 'Staff sign-in',
+    overview: 'Overview',
+    welcome: 'Hello, {{name}}',
+    myRoles: 'My roles',
+    signOut: 'Sign out',
+  },
   signIn: {
     phone: 'Mobile number',
     password: 'Password',

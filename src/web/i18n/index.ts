@@ -1,7 +1,18 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { resident } from '../resident/messages.ts';
+import { parties } from '../workbench/parties/messages.ts';
+import { places } from '../workbench/places/messages.ts';
+import { residents } from '../workbench/residents/messages.ts';
+import { staff } from '../workbench/staff/messages.ts';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
+
+// One namespace per area of the app, each kept beside its pages; `translation` holds the shared words.
+const areas = { places, parties, staff, residents, resident };
+function bundle(language: 'zh-CN' | 'en') {
+  return Object.fromEntries(Object.entries(areas).map(([name, messages]) => [name, messages[language]]));
+}
 
 export type Language = 'zh-CN' | 'en';
 const STORAGE_KEY = 'shangliang.language';
@@ -12,7 +23,7 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: zhCN, ...bundle('zh-CN') }, en: { translation: en, ...bundle('en') } },
   lng: initialLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

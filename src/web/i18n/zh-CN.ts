@@ -18,7 +18,14 @@ export const zhCN = {
     welcome: '您好！有事好商量。',
     signInHint: '登录后可以反映问题、查看办理进展、参与表决。',
   },
-  workbench: { title: '社区工作台', signIn: '工作人员登录' },
+  workbench: {
+    title: '社区工作台',
+    signIn: '工作人员登录',
+    overview: '概览',
+    welcome: '{{name}}，您好',
+    myRoles: '我的角色',
+    signOut: '退出登录',
+  },
   signIn: {
     phone: '手机号',
     password: '密码',

@@ -2,6 +2,7 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, showFieldErrors } from '../api.ts';
+import { type SessionView, useSession } from '../session.tsx';
 
 type Credentials = { phone: string; password: string };
 
@@ -10,12 +11,13 @@ export function SignInForm({ onSignedIn }: { onSignedIn?: () => void }) {
   const [form] = Form.useForm<Credentials>();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { refresh } = useSession();
 
   async function submit(values: Credentials) {
     setBusy(true);
     setProblem(null);
     try {
-      await api('/api/auth/sign-in', { body: values });
+      await refresh(await api<SessionView>('/api/auth/sign-in', { body: values }));
       onSignedIn?.();
     } catch (error) {
       if (!showFieldErrors(form, error))

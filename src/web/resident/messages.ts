@@ -1,0 +1,4 @@
+export const resident = {
+  'zh-CN': {},
+  en: {},
+};
