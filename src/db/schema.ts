@@ -169,6 +169,127 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface ProblemsTable {
+  id: string;
+  community_id: string;
+  place_id: string;
+  place_path: string;
+  category: string;
+  title: string;
+  state: string;
+  level: string;
+  urgency: number;
+  severity: number;
+  priority: number;
+  deadline_at: string | null;
+  deadline_provisional: Generated<number>;
+  reopen_count: Generated<number>;
+  first_taken_at: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  public_summary: string | null;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MattersTable {
+  id: string;
+  problem_id: string | null;
+  kind: string;
+  title: string | null;
+  text: string;
+  category: string;
+  community_id: string;
+  place_id: string;
+  place_path: string;
+  channel: string;
+  hotline_no: string | null;
+  submitter_user_id: string | null;
+  submitter_person_id: string | null;
+  recorded_by: string | null;
+  hide_name: Generated<number>;
+  state: string;
+  decline_reason: string | null;
+  feedback_solved: number | null;
+  rating: number | null;
+  feedback_comment: string | null;
+  feedback_at: string | null;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrdersTable {
+  id: string;
+  problem_id: string;
+  role: 'lead' | 'assist';
+  party_id: string | null;
+  assignee_user_id: string | null;
+  state: string;
+  dispatched_by: string | null;
+  dispatched_at: string;
+  taken_by: string | null;
+  taken_at: string | null;
+  reported_at: string | null;
+  report_text: string | null;
+  transferred_to: string | null;
+  note: string | null;
+}
+
+export interface ProblemEventsTable {
+  id: string;
+  problem_id: string;
+  at: string;
+  actor_id: string | null;
+  kind: string;
+  visibility: 'public' | 'staff';
+  text: string | null;
+  data: Generated<string>;
+}
+
+export interface ProblemChampionsTable {
+  problem_id: string;
+  user_id: string;
+  since: string;
+}
+
+export interface FilesTable {
+  id: string;
+  mime: string;
+  bytes: number;
+  created_at: string;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  file_id: string;
+  matter_id: string | null;
+  event_id: string | null;
+  published: Generated<number>;
+  created_at: string;
+}
+
+export interface DispatchRulesTable {
+  id: string;
+  community_id: string;
+  category: string;
+  place_id: string | null;
+  party_id: string | null;
+  user_id: string | null;
+  level: string;
+  created_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  body: string | null;
+  created_at: string;
+}
+
 export interface DB {
   app_meta: AppMetaTable;
   places: PlacesTable;
@@ -187,4 +308,13 @@ export interface DB {
   sms_codes: SmsCodesTable;
   sign_in_failures: SignInFailuresTable;
   audit_log: AuditLogTable;
+  problems: ProblemsTable;
+  matters: MattersTable;
+  orders: OrdersTable;
+  problem_events: ProblemEventsTable;
+  problem_champions: ProblemChampionsTable;
+  files: FilesTable;
+  attachments: AttachmentsTable;
+  dispatch_rules: DispatchRulesTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

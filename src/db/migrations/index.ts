@@ -1,6 +1,7 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_people_places.ts';
+import * as m0005 from './0005_matters.ts';
 import type { MigrationDialect } from './columns.ts';
 
 type Step = { up(db: Kysely<unknown>, dialect: MigrationDialect): Promise<void> };
@@ -9,6 +10,7 @@ type Step = { up(db: Kysely<unknown>, dialect: MigrationDialect): Promise<void> 
 const steps: Record<string, Step> = {
   '0001_foundation': m0001,
   '0002_people_places': m0002,
+  '0005_matters': m0005,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

@@ -1,0 +1,80 @@
+import crypto from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../modules/access/actor.ts';
+import type { AppDeps } from './app-types.ts';
+import { AppError } from './errors.ts';
+import { type Tx, transact } from './transaction.ts';
+
+export type Answer<T> = { status: number; body: T };
+
+/**
+ * Runs a write at most once per `Idempotency-Key`. A phone that lost the answer sends the same request
+ * again with the same key and gets the first answer back; nothing new is stored. The same key with a
+ * different body is refused with 422. The key row commits in the same transaction as the write, so an
+ * answered request is remembered also across a crash, and a failed one leaves no trace and may be retried.
+ */
+export async function idempotent<T>(
+  deps: AppDeps,
+  request: FastifyRequest,
+  actor: Actor | null,
+  work: (tx: Tx) => Promise<Answer<T>>,
+): Promise<Answer<T> & { replayed: boolean }> {
+  const header = request.headers['idempotency-key'];
+  const key = typeof header === 'string' ? header.trim() : '';
+  if (!key) return { ...(await transact(deps, actor, work)), replayed: false };
+  if (key.length > 200) {
+    throw new AppError('validation_failed', {
+      fields: [
+        {
+          field: 'Idempotency-Key',
+          message: { 'zh-CN': '请求标识过长', en: 'The Idempotency-Key is too long' },
+        },
+      ],
+    });
+  }
+  // Keys are per client: one resident's key never answers for another.
+  const scope = actor?.userId ?? `ip:${request.ip}`;
+  const requestHash = crypto
+    .createHash('sha256')
+    .update(
+      `${request.method} ${request.routeOptions.url ?? request.url}\n${JSON.stringify(request.body ?? null)}`,
+    )
+    .digest('hex');
+
+  return transact(deps, actor, async (tx) => {
+    const claimed = await tx.db
+      .insertInto('idempotency_keys')
+      .values({
+        scope,
+        key,
+        request_hash: requestHash,
+        status_code: null,
+        body: null,
+        created_at: tx.now.toISOString(),
+      })
+      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+      .executeTakeFirst();
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) {
+      const first = await tx.db
+        .selectFrom('idempotency_keys')
+        .select(['request_hash', 'status_code', 'body'])
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .executeTakeFirstOrThrow();
+      if (first.request_hash !== requestHash) throw new AppError('idempotency_mismatch');
+      return {
+        status: first.status_code ?? 200,
+        body: JSON.parse(first.body ?? 'null') as T,
+        replayed: true,
+      };
+    }
+    const answer = await work(tx);
+    await tx.db
+      .updateTable('idempotency_keys')
+      .set({ status_code: answer.status, body: JSON.stringify(answer.body) })
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .execute();
+    return { ...answer, replayed: false };
+  });
+}
