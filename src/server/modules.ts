@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { householdImportRoutes } from '../modules/household-imports/household-imports.routes.ts';
+import { mattersRoutes } from '../modules/matters/matters.routes.ts';
 import { partiesRoutes } from '../modules/parties/parties.routes.ts';
 import { placesRoutes } from '../modules/places/places.routes.ts';
+import { problemsRoutes } from '../modules/problems/problems.routes.ts';
 import { residentsRoutes } from '../modules/residents/residents.routes.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
@@ -18,4 +20,6 @@ export const routeModules: FastifyPluginAsyncZod[] = [
   partiesRoutes,
   staffRoutes,
   auditRoutes,
+  mattersRoutes,
+  problemsRoutes,
 ];

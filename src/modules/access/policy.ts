@@ -49,6 +49,18 @@ export const placeActions = {
   'role.grant': ['community_secretary', 'street_officer', 'admin'],
   /** Read a record's audit history. */
   'audit.view': communityOffice,
+  /** Record a matter on a resident's behalf (phone, WeChat group, visit, meeting, 12345). */
+  'matter.intake': ['building_steward', 'grid_worker', ...communityOffice],
+  /** Accept, decline, merge, split and dispatch: the dispatchers of 三单 (owners' committee, grid worker, community). */
+  'matter.triage': ['grid_worker', 'committee_member', ...communityOffice],
+  /** See problems, their matters and timelines in the workbench. */
+  'problem.view': everyStaffRole,
+  /** Write an internal note on a problem. */
+  'problem.note': everyStaffRole,
+  /** Take up a problem as an NPC deputy or CPPCC member (代表委员双联动). */
+  'problem.champion': ['npc_deputy', 'cppcc_member'],
+  /** Keep the dispatch catalogue of a community. */
+  'dispatch_rule.manage': communityOffice,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PlaceAction = keyof typeof placeActions;
@@ -119,4 +131,16 @@ export function maskPhone(phone: string | null): string | null {
 export function maskName(name: string | null): string | null {
   if (!name) return name;
   return `${Array.from(name)[0] ?? ''}**`;
+}
+
+/** An order is worked by its assignee, or by any member of the party it was dispatched to. */
+export function canWorkOrder(
+  actor: Actor | null,
+  order: { assignee_user_id: string | null; party_id: string | null },
+) {
+  if (!actor) return false;
+  return (
+    order.assignee_user_id === actor.userId ||
+    (order.party_id !== null && actor.partyIds.includes(order.party_id))
+  );
 }

@@ -1,0 +1,34 @@
+import type { Db, Trx } from '../../db/transaction.ts';
+import type { Level } from '../../domain/matters/vocabulary.ts';
+
+export type Handler = { partyId: string | null; userId: string | null; level: Level; ruleId: string };
+
+/**
+ * The dispatch catalogue's proposal for a matter: the rule of its community and category whose place
+ * is the nearest at or above the matter's place; a rule without a place covers the whole community.
+ */
+export async function proposedHandler(
+  db: Db | Trx,
+  matter: { community_id: string; category: string; place_path: string },
+): Promise<Handler | undefined> {
+  const rules = await db
+    .selectFrom('dispatch_rules')
+    .leftJoin('places', 'places.id', 'dispatch_rules.place_id')
+    .select([
+      'dispatch_rules.id',
+      'dispatch_rules.party_id',
+      'dispatch_rules.user_id',
+      'dispatch_rules.level',
+      'places.path',
+    ])
+    .where('dispatch_rules.community_id', '=', matter.community_id)
+    .where('dispatch_rules.category', '=', matter.category)
+    .execute();
+  const applicable = rules
+    .filter((r) => r.path === null || matter.place_path.startsWith(r.path))
+    .sort((a, b) => (b.path?.length ?? 0) - (a.path?.length ?? 0));
+  const best = applicable[0];
+  return best
+    ? { partyId: best.party_id, userId: best.user_id, level: best.level as Level, ruleId: best.id }
+    : undefined;
+}
