@@ -8,6 +8,7 @@ import { ResidentHomePage } from './pages/ResidentHomePage.tsx';
 import { WorkbenchPage } from './pages/WorkbenchPage.tsx';
 import { SessionProvider } from './session.tsx';
 import { PreferencesProvider, usePreferences } from './shell/preferences.tsx';
+import { InvitePage } from './workbench/staff/InvitePage.tsx';
 
 // 政务红: the red that Chinese community and government software is expected to wear.
 const brandRed = '#c8102e';
@@ -34,6 +35,7 @@ function Themed() {
             <Route path="/resident/*" element={<ResidentHomePage />} />
             <Route path="/workbench/*" element={<WorkbenchPage />} />
             <Route path="/wall/*" element={<EchoWallPage />} />
+            <Route path="/invite/:token" element={<InvitePage />} />
             <Route path="*" element={<HomePage />} />
           </Routes>
         </BrowserRouter>

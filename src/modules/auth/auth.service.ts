@@ -31,6 +31,11 @@ export type NewSession = { token: string; csrfToken: string; userId: string };
 /** A failed attempt is recorded and committed; the route answers the failure after the commit. */
 export type SignInResult = { ok: true; session: NewSession } | { ok: false; error: AppError };
 
+/** The key failed attempts of one phone are counted under (sign-in, codes, erasure all share it). */
+export function signInAccount(phone: string) {
+  return `phone:${phone}`;
+}
+
 function minuteAgo(now: Date) {
   return new Date(now.getTime() - 60_000).toISOString();
 }
@@ -59,7 +64,7 @@ export async function signInWithPassword(
   config: Config,
   previousSessionId: string | null,
 ): Promise<SignInResult> {
-  const account = `phone:${input.phone}`;
+  const account = signInAccount(input.phone);
   if (await tooManyFailures(tx, account, config)) return { ok: false, error: new AppError('rate_limited') };
   const user = await findUserByPhone(tx.db, input.phone);
   const valid = await verifyPassword(user?.status === 'active' ? user.password_hash : null, input.password);
@@ -118,7 +123,7 @@ export async function signInWithSms(
   config: Config,
   previousSessionId: string | null,
 ): Promise<SignInResult> {
-  const account = `phone:${input.phone}`;
+  const account = signInAccount(input.phone);
   if (await tooManyFailures(tx, account, config)) return { ok: false, error: new AppError('rate_limited') };
   const user = await findUserByPhone(tx.db, input.phone);
   const spent = await spendCode(tx, input.phone, input.code);

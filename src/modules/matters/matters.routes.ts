@@ -8,13 +8,14 @@ import {
   AcceptInput,
   DeclineInput,
   FeedbackInput,
+  FilingPlace,
   IntakeInput,
   MatterInput,
   OwnMatterPage,
   OwnMatterView,
 } from './matters.schemas.ts';
 import { acceptMatter, declineMatter, giveFeedback, intakeMatter, submitMatter } from './matters.service.ts';
-import { ownMatterPage } from './matters.views.ts';
+import { filingPlaces, ownMatterPage } from './matters.views.ts';
 
 const tags = ['matters'];
 const IdParams = z.object({ id: z.string().min(1).max(64) });
@@ -53,6 +54,19 @@ export const mattersRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return reply.status(201).send(await ownMatter(actor.userId, answer.body.id));
     },
+  );
+
+  app.get(
+    '/api/matters/places',
+    {
+      schema: {
+        tags,
+        summary:
+          'Where I may file a matter: my households and the entrance, building and compound above them',
+        response: { 200: z.array(FilingPlace) },
+      },
+    },
+    async (request) => filingPlaces(deps.database.db, requireActor(request.actor)),
   );
 
   app.get(

@@ -69,6 +69,15 @@ export const OwnMatterView = z.object({
 });
 export type OwnMatterView = z.infer<typeof OwnMatterView>;
 
+export const FilingPlace = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['household', 'entrance', 'building', 'compound']),
+  /** The names from the compound down, e.g. 锦秀河畔 1号楼 1单元 101. */
+  label: z.string(),
+});
+export type FilingPlace = z.infer<typeof FilingPlace>;
+
 export const OwnMatterPage = z.object({ items: z.array(OwnMatterView), total: z.number().int() });
 
 export { orderStates };

@@ -2,8 +2,9 @@ import type { Db } from '../../db/transaction.ts';
 import type { MatterState, ProblemState } from '../../domain/matters/states.ts';
 import { awaitsFeedback } from '../../domain/matters/states.ts';
 import type { Category, Channel, Level, MatterKind } from '../../domain/matters/vocabulary.ts';
-import { ownMatters, publicRepliesOf, voicesOf } from './matters.repo.ts';
-import type { OwnMatterView } from './matters.schemas.ts';
+import type { Actor } from '../access/actor.ts';
+import { ownMatters, placesByIds, publicRepliesOf, voicesOf } from './matters.repo.ts';
+import type { FilingPlace, OwnMatterView } from './matters.schemas.ts';
 
 /** A resident's own matters, newest first, each with its problem's progress and the public replies. */
 export async function ownMatterPage(db: Db, userId: string, page: { limit: number; offset: number }) {
@@ -42,4 +43,35 @@ export async function ownMatterPage(db: Db, userId: string, page: { limit: numbe
     createdAt: m.created_at,
   }));
   return { items: views, total };
+}
+
+const filingKinds = ['compound', 'building', 'entrance', 'household'] as const;
+
+/** A resident's households and the places above them up to the compound, labelled from the compound down. */
+export async function filingPlaces(db: Db, actor: Actor): Promise<FilingPlace[]> {
+  const households = await placesByIds(db, actor.householdIds);
+  const ancestorIds = [...new Set(households.flatMap((h) => h.path.split('/').filter(Boolean)))];
+  const places = await placesByIds(db, ancestorIds);
+  const byId = new Map(places.map((p) => [p.id, p]));
+  const seen = new Map<string, FilingPlace>();
+  for (const household of households) {
+    const chain = household.path
+      .split('/')
+      .filter(Boolean)
+      .map((id) => byId.get(id))
+      .filter(
+        (p): p is NonNullable<typeof p> =>
+          p !== undefined && (filingKinds as readonly string[]).includes(p.kind),
+      );
+    chain.forEach((place, i) => {
+      const label = chain
+        .slice(0, i + 1)
+        .map((p) => p.name)
+        .join(' ');
+      seen.set(place.id, { id: place.id, name: place.name, kind: place.kind as FilingPlace['kind'], label });
+    });
+  }
+  // The household first (the usual case), then the wider places a shared matter may name.
+  const order = { household: 0, entrance: 1, building: 2, compound: 3 };
+  return [...seen.values()].sort((a, b) => order[a.kind] - order[b.kind]);
 }

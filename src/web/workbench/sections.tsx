@@ -3,12 +3,18 @@ import {
   BankOutlined,
   HomeOutlined,
   IdcardOutlined,
+  InboxOutlined,
+  OrderedListOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { OverviewSection } from './OverviewSection.tsx';
 import { PartiesSection } from './parties/PartiesSection.tsx';
 import { PlacesSection } from './places/PlacesSection.tsx';
+import { InboxSection } from './problems/InboxSection.tsx';
+import { OrdersSection } from './problems/OrdersSection.tsx';
+import { ProblemsSection } from './problems/ProblemsSection.tsx';
 import { ResidentLinksSection } from './residents/ResidentLinksSection.tsx';
 import { StaffSection } from './staff/StaffSection.tsx';
 
@@ -22,6 +28,14 @@ export const sections: Section[] = [
     icon: <HomeOutlined />,
     element: <OverviewSection />,
   },
+  { path: 'inbox', labelKey: 'problems:inboxMenu', icon: <InboxOutlined />, element: <InboxSection /> },
+  {
+    path: 'problems',
+    labelKey: 'problems:queueMenu',
+    icon: <OrderedListOutlined />,
+    element: <ProblemsSection />,
+  },
+  { path: 'orders', labelKey: 'problems:ordersMenu', icon: <SolutionOutlined />, element: <OrdersSection /> },
   { path: 'places', labelKey: 'places:menu', icon: <ApartmentOutlined />, element: <PlacesSection /> },
   {
     path: 'residents',

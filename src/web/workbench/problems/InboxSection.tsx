@@ -1,0 +1,216 @@
+import { Button, Form, Input, Modal, Radio, Select, Space, Table, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { categoryNames, channelNames } from '../../../domain/matters/vocabulary.ts';
+import { api, showFieldErrors } from '../../api.ts';
+import { usePreferences } from '../../shell/preferences.tsx';
+import { type Page, type ProblemRow, type StaffMatter, shanghaiTime } from './types.ts';
+
+type AcceptValues = {
+  mode: 'new' | 'join';
+  title?: string;
+  urgency?: 1 | 2 | 3;
+  severity?: 1 | 2 | 3;
+  problemId?: string;
+};
+
+function AcceptDialog({ matter, onClose }: { matter: StaffMatter; onClose(changed: boolean): void }) {
+  const { t } = useTranslation('problems');
+  const [form] = Form.useForm<AcceptValues>();
+  const mode = Form.useWatch('mode', form);
+  const [open, setOpen] = useState<ProblemRow[]>([]);
+  useEffect(() => {
+    void api<Page<ProblemRow>>('/api/workbench/problems?pageSize=100&sort=created').then((p) =>
+      setOpen(p.items.filter((x) => x.state !== 'resolved' && x.state !== 'closed')),
+    );
+  }, []);
+  async function submit(v: AcceptValues) {
+    const body =
+      v.mode === 'join'
+        ? { problemId: v.problemId }
+        : { title: v.title, urgency: v.urgency, severity: v.severity };
+    try {
+      await api(`/api/matters/${matter.id}/accept`, { body });
+      onClose(true);
+    } catch (error) {
+      showFieldErrors(form, error);
+    }
+  }
+  const levels = [1, 2, 3].map((n) => ({ value: n, label: t(`levels3.${n}`) }));
+  return (
+    <Modal
+      open
+      title={t('acceptTitle')}
+      onCancel={() => onClose(false)}
+      onOk={() => form.submit()}
+      okText={t('confirm')}
+      cancelText={t('cancel')}
+    >
+      <Typography.Paragraph type="secondary">{matter.text}</Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          mode: 'new',
+          title: matter.title ?? matter.text.slice(0, 30),
+          urgency: 2,
+          severity: 2,
+        }}
+      >
+        <Form.Item name="mode">
+          <Radio.Group
+            options={[
+              { value: 'new', label: t('newProblem') },
+              { value: 'join', label: t('joinProblem') },
+            ]}
+          />
+        </Form.Item>
+        {mode === 'join' ? (
+          <Form.Item
+            name="problemId"
+            label={t('chooseProblem')}
+            rules={[{ required: true, message: t('chooseProblem') }]}
+          >
+            <Select
+              showSearch
+              optionFilterProp="label"
+              options={open.map((p) => ({ value: p.id, label: `${p.title} · ${p.placeName}` }))}
+            />
+          </Form.Item>
+        ) : (
+          <>
+            <Form.Item
+              name="title"
+              label={t('problemTitle')}
+              rules={[{ required: true, whitespace: true, message: t('problemTitle') }]}
+            >
+              <Input maxLength={60} />
+            </Form.Item>
+            <Space size="large">
+              <Form.Item name="urgency" label={t('urgency')}>
+                <Select options={levels} style={{ width: 120 }} />
+              </Form.Item>
+              <Form.Item name="severity" label={t('severity')}>
+                <Select options={levels} style={{ width: 120 }} />
+              </Form.Item>
+            </Space>
+          </>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+function DeclineDialog({ matter, onClose }: { matter: StaffMatter; onClose(changed: boolean): void }) {
+  const { t } = useTranslation('problems');
+  const [form] = Form.useForm<{ reason: string }>();
+  async function submit(v: { reason: string }) {
+    try {
+      await api(`/api/matters/${matter.id}/decline`, { body: v });
+      onClose(true);
+    } catch (error) {
+      showFieldErrors(form, error);
+    }
+  }
+  return (
+    <Modal
+      open
+      title={t('decline')}
+      onCancel={() => onClose(false)}
+      onOk={() => form.submit()}
+      okText={t('confirm')}
+      cancelText={t('cancel')}
+    >
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <Form.Item
+          name="reason"
+          label={t('declineReason')}
+          rules={[{ required: true, whitespace: true, message: t('declineReason') }]}
+        >
+          <Input.TextArea rows={3} maxLength={500} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function InboxSection() {
+  const { t } = useTranslation('problems');
+  const { language } = usePreferences();
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [data, setData] = useState<Page<StaffMatter>>({ items: [], total: 0 });
+  const [loading, setLoading] = useState(false);
+  const [dialog, setDialog] = useState<{ kind: 'accept' | 'decline'; matter: StaffMatter } | null>(null);
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      setData(
+        await api<Page<StaffMatter>>(`/api/workbench/inbox?page=${page.page}&pageSize=${page.pageSize}`),
+      );
+    } finally {
+      setLoading(false);
+    }
+  }, [page]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const close = (changed: boolean) => {
+    setDialog(null);
+    if (changed) void load();
+  };
+  return (
+    <>
+      <Typography.Title level={2}>{t('inboxTitle')}</Typography.Title>
+      <Table<StaffMatter>
+        rowKey="id"
+        loading={loading}
+        dataSource={data.items}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: data.total,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
+        columns={[
+          { title: t('submitted'), dataIndex: 'createdAt', render: shanghaiTime, width: 170 },
+          { title: t('place'), dataIndex: 'placeName', width: 120 },
+          {
+            title: t('category'),
+            dataIndex: 'category',
+            render: (c: keyof typeof categoryNames) => categoryNames[c]?.[language],
+            width: 110,
+          },
+          {
+            title: t('channel'),
+            dataIndex: 'channel',
+            render: (c: keyof typeof channelNames) => channelNames[c]?.[language],
+            width: 100,
+          },
+          {
+            title: t('submitter'),
+            render: (_, m) => [m.submitterName, m.submitterPhone].filter(Boolean).join(' '),
+            width: 150,
+          },
+          { title: t('text'), dataIndex: 'text', ellipsis: true },
+          {
+            title: t('actions'),
+            width: 190,
+            render: (_, m) => (
+              <Space>
+                <Button type="primary" size="small" onClick={() => setDialog({ kind: 'accept', matter: m })}>
+                  {t('accept')}
+                </Button>
+                <Button size="small" onClick={() => setDialog({ kind: 'decline', matter: m })}>
+                  {t('decline')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {dialog?.kind === 'accept' && <AcceptDialog matter={dialog.matter} onClose={close} />}
+      {dialog?.kind === 'decline' && <DeclineDialog matter={dialog.matter} onClose={close} />}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api } from '../../api.ts';
+import { OrderButtons } from './ProblemActions.tsx';
+import { type Page, shanghaiTime } from './types.ts';
+
+type MyOrder = {
+  id: string;
+  role: 'lead' | 'assist';
+  state: string;
+  problemId: string;
+  problemTitle: string;
+  placeName: string;
+  dispatchedAt: string;
+};
+
+export function OrdersSection() {
+  const { t } = useTranslation('problems');
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [data, setData] = useState<Page<MyOrder>>({ items: [], total: 0 });
+  const load = useCallback(async () => {
+    setData(await api<Page<MyOrder>>(`/api/orders/mine?page=${page.page}&pageSize=${page.pageSize}`));
+  }, [page]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return (
+    <>
+      <Typography.Title level={2}>{t('myOrdersTitle')}</Typography.Title>
+      <Table<MyOrder>
+        rowKey="id"
+        dataSource={data.items}
+        locale={{ emptyText: t('empty') }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: data.total,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
+        columns={[
+          {
+            title: t('problem'),
+            render: (_, o) => <Link to={`/workbench/problems/${o.problemId}`}>{o.problemTitle}</Link>,
+          },
+          { title: t('place'), dataIndex: 'placeName' },
+          { title: t('role'), dataIndex: 'role', render: (r: string) => t(`roles.${r}`) },
+          {
+            title: t('state'),
+            dataIndex: 'state',
+            render: (s: string) => <Tag>{t(`orderStates.${s}`)}</Tag>,
+          },
+          { title: t('dispatchedAt'), dataIndex: 'dispatchedAt', render: shanghaiTime },
+          {
+            title: t('actions'),
+            render: (_, o) => (
+              <OrderButtons
+                order={{
+                  ...o,
+                  partyId: null,
+                  partyName: null,
+                  assigneeName: null,
+                  takenAt: null,
+                  reportedAt: null,
+                  reportText: null,
+                  canWork: true,
+                }}
+                onDone={() => void load()}
+              />
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,172 @@
+import { Button, Card, Form, Input, Modal, Radio, Select, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, showFieldErrors } from '../../api.ts';
+import type { OrderView, ProblemDetail } from './types.ts';
+
+type Party = { id: string; name: string; kind: string };
+
+export function DispatchForm({
+  problem,
+  onDone,
+}: {
+  problem: ProblemDetail;
+  onDone(next: ProblemDetail): void;
+}) {
+  const { t } = useTranslation('problems');
+  const [form] = Form.useForm<{ lead?: string; assisting: string[]; note?: string }>();
+  const [parties, setParties] = useState<Party[]>([]);
+  useEffect(() => {
+    void api<{ items: Party[] }>('/api/parties?pageSize=100').then(
+      (p) => setParties(p.items),
+      () => setParties([]),
+    );
+  }, []);
+  const hasLead = problem.orders.some(
+    (o) => o.role === 'lead' && (o.state === 'dispatched' || o.state === 'taken'),
+  );
+  async function submit(v: { lead?: string; assisting: string[]; note?: string }) {
+    try {
+      const body = {
+        lead: v.lead ? { partyId: v.lead } : undefined,
+        assisting: (v.assisting ?? []).map((partyId) => ({ partyId })),
+        note: v.note,
+      };
+      onDone(await api<ProblemDetail>(`/api/workbench/problems/${problem.id}/dispatch`, { body }));
+      form.resetFields();
+    } catch (error) {
+      showFieldErrors(form, error);
+    }
+  }
+  const options = parties.map((p) => ({ value: p.id, label: p.name }));
+  return (
+    <Card size="small" title={t('dispatch')}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ lead: problem.proposedHandler?.partyId ?? undefined, assisting: [] }}
+      >
+        {problem.proposedHandler?.partyName && (
+          <p>
+            {t('proposed', {
+              party: problem.proposedHandler.partyName,
+              level: t(`levels.${problem.proposedHandler.level}`),
+            })}
+          </p>
+        )}
+        {!hasLead && (
+          <Form.Item name="lead" label={t('lead')} rules={[{ required: true, message: t('lead') }]}>
+            <Select showSearch optionFilterProp="label" options={options} data-testid="dispatch-lead" />
+          </Form.Item>
+        )}
+        <Form.Item name="assisting" label={t('assisting')}>
+          <Select mode="multiple" optionFilterProp="label" options={options} />
+        </Form.Item>
+        <Form.Item name="note" label={t('note')}>
+          <Input maxLength={500} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit">
+          {t('dispatch')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+export function TimelineForm({
+  problem,
+  onDone,
+}: {
+  problem: ProblemDetail;
+  onDone(next: ProblemDetail): void;
+}) {
+  const { t } = useTranslation('problems');
+  const [form] = Form.useForm<{ text: string; visibility: 'public' | 'staff' }>();
+  async function submit(v: { text: string; visibility: 'public' | 'staff' }) {
+    try {
+      onDone(await api<ProblemDetail>(`/api/workbench/problems/${problem.id}/timeline`, { body: v }));
+      form.resetFields();
+    } catch (error) {
+      showFieldErrors(form, error);
+    }
+  }
+  return (
+    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ visibility: 'staff' }}>
+      <Form.Item name="visibility">
+        <Radio.Group
+          options={[
+            { value: 'staff', label: t('internalNote') },
+            { value: 'public', label: t('reply') },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item
+        name="text"
+        label={t('text')}
+        rules={[{ required: true, whitespace: true, message: t('text') }]}
+      >
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+      <Button htmlType="submit">{t('send')}</Button>
+    </Form>
+  );
+}
+
+/** Take, report or transfer one order, for its handler. */
+export function OrderButtons({ order, onDone }: { order: OrderView; onDone(): void }) {
+  const { t } = useTranslation('problems');
+  const [dialog, setDialog] = useState<'report' | null>(null);
+  const [form] = Form.useForm<{ text: string; publicReply?: string }>();
+  async function take() {
+    await api(`/api/orders/${order.id}/take`, { method: 'POST' });
+    onDone();
+  }
+  async function report(v: { text: string; publicReply?: string }) {
+    try {
+      await api(`/api/orders/${order.id}/report`, { body: v });
+      setDialog(null);
+      onDone();
+    } catch (error) {
+      showFieldErrors(form, error);
+    }
+  }
+  if (!order.canWork) return null;
+  return (
+    <Space>
+      {order.state === 'dispatched' && (
+        <Button type="primary" size="small" onClick={() => void take()}>
+          {t('take')}
+        </Button>
+      )}
+      {order.state === 'taken' && (
+        <Button type="primary" size="small" onClick={() => setDialog('report')}>
+          {t('report')}
+        </Button>
+      )}
+      <Modal
+        open={dialog === 'report'}
+        title={t('report')}
+        onCancel={() => setDialog(null)}
+        onOk={() => form.submit()}
+        okText={t('confirm')}
+        cancelText={t('cancel')}
+      >
+        <Form form={form} layout="vertical" onFinish={report}>
+          <Form.Item
+            name="text"
+            label={t('reportText')}
+            rules={[{ required: true, whitespace: true, message: t('reportText') }]}
+          >
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+          {order.role === 'lead' && (
+            <Form.Item name="publicReply" label={t('publicReply')}>
+              <Input.TextArea rows={2} maxLength={1000} />
+            </Form.Item>
+          )}
+        </Form>
+      </Modal>
+    </Space>
+  );
+}

@@ -1,0 +1,136 @@
+import { Select, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Routes } from 'react-router-dom';
+import { categories, categoryNames, levels } from '../../../domain/matters/vocabulary.ts';
+import { api } from '../../api.ts';
+import { usePreferences } from '../../shell/preferences.tsx';
+import { ProblemPage } from './ProblemPage.tsx';
+import { type Page, type ProblemRow, shanghaiTime } from './types.ts';
+
+const stateColour: Record<string, string> = {
+  open: 'red',
+  dispatched: 'orange',
+  in_progress: 'blue',
+  resolved: 'green',
+  closed: 'default',
+};
+const problemStates = ['open', 'dispatched', 'in_progress', 'resolved', 'closed'];
+
+function Queue() {
+  const { t } = useTranslation('problems');
+  const { language } = usePreferences();
+  const [filters, setFilters] = useState<{ state?: string; level?: string; category?: string; sort: string }>(
+    { sort: 'priority' },
+  );
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [data, setData] = useState<Page<ProblemRow>>({ items: [], total: 0 });
+  const [loading, setLoading] = useState(false);
+  const load = useCallback(async () => {
+    setLoading(true);
+    const query = new URLSearchParams({
+      page: String(page.page),
+      pageSize: String(page.pageSize),
+      sort: filters.sort,
+    });
+    for (const key of ['state', 'level', 'category'] as const)
+      if (filters[key]) query.set(key, filters[key]!);
+    try {
+      setData(await api<Page<ProblemRow>>(`/api/workbench/problems?${query}`));
+    } finally {
+      setLoading(false);
+    }
+  }, [filters, page]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const filter = (key: 'state' | 'level' | 'category', value: string | undefined) => {
+    setFilters({ ...filters, [key]: value });
+    setPage({ ...page, page: 1 });
+  };
+  return (
+    <>
+      <Typography.Title level={2}>{t('queueTitle')}</Typography.Title>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          aria-label={t('state')}
+          placeholder={t('state')}
+          allowClear
+          style={{ width: 140 }}
+          value={filters.state}
+          onChange={(v) => filter('state', v)}
+          options={problemStates.map((s) => ({ value: s, label: t(`states.${s}`) }))}
+        />
+        <Select
+          aria-label={t('level')}
+          placeholder={t('level')}
+          allowClear
+          style={{ width: 140 }}
+          value={filters.level}
+          onChange={(v) => filter('level', v)}
+          options={levels.map((l) => ({ value: l, label: t(`levels.${l}`) }))}
+        />
+        <Select
+          aria-label={t('category')}
+          placeholder={t('category')}
+          allowClear
+          style={{ width: 160 }}
+          value={filters.category}
+          onChange={(v) => filter('category', v)}
+          options={categories.map((c) => ({ value: c, label: categoryNames[c][language] }))}
+        />
+        <Select
+          aria-label={t('sortBy')}
+          style={{ width: 160 }}
+          value={filters.sort}
+          onChange={(v) => setFilters({ ...filters, sort: v })}
+          options={['priority', 'deadline', 'created'].map((s) => ({ value: s, label: t(`sorts.${s}`) }))}
+        />
+      </Space>
+      <Table<ProblemRow>
+        rowKey="id"
+        loading={loading}
+        dataSource={data.items}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: data.total,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
+        columns={[
+          {
+            title: t('title'),
+            dataIndex: 'title',
+            render: (title: string, p) => <Link to={p.id}>{title}</Link>,
+          },
+          { title: t('place'), dataIndex: 'placeName', width: 120 },
+          {
+            title: t('category'),
+            dataIndex: 'category',
+            width: 120,
+            render: (c: keyof typeof categoryNames) => categoryNames[c]?.[language],
+          },
+          {
+            title: t('state'),
+            dataIndex: 'state',
+            width: 100,
+            render: (s: string) => <Tag color={stateColour[s]}>{t(`states.${s}`)}</Tag>,
+          },
+          { title: t('level'), dataIndex: 'level', width: 100, render: (l: string) => t(`levels.${l}`) },
+          { title: t('priority'), dataIndex: 'priority', width: 80 },
+          { title: t('voices'), dataIndex: 'voices', width: 90 },
+          { title: t('deadline'), dataIndex: 'deadlineAt', width: 170, render: shanghaiTime },
+        ]}
+      />
+    </>
+  );
+}
+
+export function ProblemsSection() {
+  return (
+    <Routes>
+      <Route path="" element={<Queue />} />
+      <Route path=":id" element={<ProblemPage />} />
+    </Routes>
+  );
+}
