@@ -28,5 +28,7 @@ export type App = FastifyInstance<
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    /** The API routes registered, by method and URL pattern. */
+    routeList: { method: string; url: string }[];
   }
 }

@@ -91,6 +91,14 @@ export async function buildApp(input: Omit<AppDeps, 'sms'> & { sms?: SmsProvider
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // Every route the app serves, so the authorisation matrix can prove none was left out.
+  const routeList: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD' && route.url.startsWith('/api/')) routeList.push({ method, url: route.url });
+    }
+  });
+  app.decorate('routeList', routeList);
   for (const routes of routeModules) await app.register(routes);
 
   await registerWeb(app, path.resolve(config.WEB_DIST));

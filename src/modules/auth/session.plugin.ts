@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Db } from '../../db/transaction.ts';
 import type { App } from '../../server/app-types.ts';
 import { AppError } from '../../server/errors.ts';
 import type { Actor } from '../access/actor.ts';
@@ -57,29 +58,13 @@ export const sessionPlugin = fp(async (app: App) => {
     }
     if (now - lastSeen > TOUCH_EVERY_MS) await touchSession(db, sessionId, new Date(now).toISOString());
 
-    const [grants, householdIds, partyIds] = await Promise.all([
-      grantsOf(db, session.user_id),
-      confirmedHouseholdsOf(db, session.user_id),
-      partiesOf(db, session.user_id),
-    ]);
     request.sessionId = sessionId;
     request.csrfToken = session.csrf_token;
-    request.actor = {
-      userId: session.user_id,
-      personId: session.person_id,
-      kind: session.kind,
+    request.actor = await loadActor(
+      db,
+      { userId: session.user_id, personId: session.person_id, kind: session.kind },
       sessionId,
-      householdIds,
-      partyIds,
-      grants: grants.map((g) => ({
-        role: g.role as Role,
-        placePath: g.place_path,
-        gridId: g.grid_id,
-        gridBuildingPaths: g.building_paths,
-        partyId: g.party_id,
-        sector: g.sector,
-      })),
-    };
+    );
   });
 
   // A write that rides on a session must carry that session's CSRF token in a header, which a page of
@@ -92,6 +77,33 @@ export const sessionPlugin = fp(async (app: App) => {
     if (typeof sent !== 'string' || !sameSecret(sent, request.csrfToken)) throw new AppError('csrf_failed');
   });
 });
+
+/** Who a user is when acting: their grants with the places they reach, their households and parties. */
+export async function loadActor(
+  db: Db,
+  user: { userId: string; personId: string; kind: 'staff' | 'resident' },
+  sessionId: string,
+): Promise<Actor> {
+  const [grants, householdIds, partyIds] = await Promise.all([
+    grantsOf(db, user.userId),
+    confirmedHouseholdsOf(db, user.userId),
+    partiesOf(db, user.userId),
+  ]);
+  return {
+    ...user,
+    sessionId,
+    householdIds,
+    partyIds,
+    grants: grants.map((g) => ({
+      role: g.role as Role,
+      placePath: g.place_path,
+      gridId: g.grid_id,
+      gridBuildingPaths: g.building_paths,
+      partyId: g.party_id,
+      sector: g.sector,
+    })),
+  };
+}
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: NewSession) {
   reply.setCookie(SESSION_COOKIE, session.token, {
