@@ -1,0 +1,234 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { type Database, type Dialect, openDatabase } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { latestMigration } from '../../src/db/migrations/index.ts';
+import type { CityRows, CitySample } from './city.ts';
+import { writeCity } from './city-writer.ts';
+
+// Generated databases are cached in bench/.cache/ (git-ignored), keyed by what determines their content:
+// dialect, seed, size, the schema's latest migration and the generator's version. A SQLite dataset is a
+// file; a PostgreSQL dataset is a database, copied for each run with CREATE DATABASE … TEMPLATE.
+
+export const CACHE_DIR = path.resolve(import.meta.dirname, '../.cache');
+/** Raised whenever the generator would build a different database from the same seed. */
+export const GENERATOR_VERSION = 1;
+
+export type DatasetSpec = { dialect: Dialect; seed: number; matters: number; households: number };
+
+export type DatasetFacts = {
+  key: string;
+  spec: DatasetSpec;
+  schema: string;
+  generator: number;
+  builtAt: string;
+  buildSeconds: number;
+  counts: Record<keyof CityRows, number>;
+  /** Matters generated into the dataset: none until the matters capability adds its generator step. */
+  matters: number;
+  sample: CitySample;
+};
+
+/** A city sized to the matters it will hold: about one matter per household over the years kept. */
+export function householdsFor(matters: number): number {
+  return Math.max(2_000, matters);
+}
+
+export function postgresBaseUrl(): string {
+  return (
+    process.env.BENCH_DATABASE_URL ??
+    process.env.TEST_DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/test'
+  );
+}
+
+export function datasetKey(spec: DatasetSpec): string {
+  const sized = spec.households === householdsFor(spec.matters) ? '' : `-h${spec.households}`;
+  return `${spec.dialect}-seed${spec.seed}-m${spec.matters}${sized}-schema${latestMigration}-g${GENERATOR_VERSION}`;
+}
+
+/** PostgreSQL names stop at 63 bytes: a readable prefix and a digest of the full key. */
+function postgresName(key: string, spec: DatasetSpec) {
+  const digest = crypto.createHash('sha256').update(key).digest('hex').slice(0, 10);
+  return `sl_bench_s${spec.seed}_m${spec.matters}_${digest}`;
+}
+
+function urlOf(database: string) {
+  const url = new URL(postgresBaseUrl());
+  url.pathname = `/${database}`;
+  url.searchParams.delete('options');
+  return url.toString();
+}
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: postgresBaseUrl(), connectionTimeoutMillis: 3_000 });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function postgresReachable(): Promise<boolean> {
+  try {
+    await admin((client) => client.query('select 1'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function postgresDatabaseExists(name: string) {
+  const { rows } = await admin((c) => c.query('select 1 from pg_database where datname = $1', [name]));
+  return rows.length > 0;
+}
+
+const factsFile = (key: string) => path.join(CACHE_DIR, `${key}.json`);
+const sqliteFile = (key: string) => path.join(CACHE_DIR, `${key}.db`);
+
+function removeSqlite(file: string) {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
+}
+
+/** The cached dataset when it is complete (its facts are written last), or null. */
+export async function cachedDataset(spec: DatasetSpec): Promise<DatasetFacts | null> {
+  const key = datasetKey(spec);
+  if (!fs.existsSync(factsFile(key))) return null;
+  const present =
+    spec.dialect === 'sqlite'
+      ? fs.existsSync(sqliteFile(key))
+      : await postgresDatabaseExists(postgresName(key, spec));
+  return present ? (JSON.parse(fs.readFileSync(factsFile(key), 'utf8')) as DatasetFacts) : null;
+}
+
+export type Progress = (message: string) => void;
+
+/** Builds the dataset unless it is cached; prints progress every 10% of households. */
+export async function ensureDataset(spec: DatasetSpec, log: Progress): Promise<DatasetFacts> {
+  const cached = await cachedDataset(spec);
+  if (cached) {
+    log(`dataset ${cached.key}: cached (built in ${cached.buildSeconds.toFixed(1)} s)`);
+    return cached;
+  }
+  fs.mkdirSync(CACHE_DIR, { recursive: true });
+  const key = datasetKey(spec);
+  const started = performance.now();
+  log(`dataset ${key}: building ${spec.households.toLocaleString('en')} households…`);
+  const building =
+    spec.dialect === 'sqlite' ? await openSqliteBuild(key) : await openPostgresBuild(postgresName(key, spec));
+  let reported = 0;
+  const summary = await (async () => {
+    try {
+      await migrateToLatest(building.database);
+      return await writeCity(building.database.db, spec.households, spec.seed, (written) => {
+        const tenth = Math.floor((written / spec.households) * 10);
+        if (tenth > reported) {
+          reported = tenth;
+          const seconds = (performance.now() - started) / 1000;
+          const percent = Math.floor((written / spec.households) * 100);
+          log(`  ${percent}% — ${written.toLocaleString('en')} households, ${seconds.toFixed(1)} s`);
+        }
+      });
+    } finally {
+      await building.finish();
+    }
+  })();
+  await building.publish();
+  const facts: DatasetFacts = {
+    key,
+    spec,
+    schema: latestMigration,
+    generator: GENERATOR_VERSION,
+    builtAt: new Date().toISOString(),
+    buildSeconds: Math.round(performance.now() - started) / 1000,
+    counts: summary.counts,
+    matters: 0,
+    sample: summary.sample,
+  };
+  fs.writeFileSync(factsFile(key), `${JSON.stringify(facts, null, 2)}\n`);
+  log(`dataset ${key}: built in ${facts.buildSeconds.toFixed(1)} s`);
+  return facts;
+}
+
+type Build = { database: Database; finish(): Promise<void>; publish(): Promise<void> };
+
+async function openSqliteBuild(key: string): Promise<Build> {
+  const target = sqliteFile(key);
+  const temporary = `${target}.building`;
+  removeSqlite(temporary);
+  const database = openDatabase(`sqlite:${temporary}`);
+  // A cache can be rebuilt: no fsync per community while building it.
+  await sql`pragma synchronous = off`.execute(database.db);
+  return {
+    database,
+    finish: async () => {
+      await sql`pragma wal_checkpoint(truncate)`.execute(database.db);
+      await database.close();
+    },
+    publish: async () => {
+      removeSqlite(target);
+      fs.renameSync(temporary, target);
+    },
+  };
+}
+
+async function openPostgresBuild(name: string): Promise<Build> {
+  const temporary = `${name}_build`;
+  await admin(async (c) => {
+    await c.query(`drop database if exists "${temporary}" with (force)`);
+    // UTF-8 with a C.UTF-8 ctype, as CI creates its database, so Chinese text sorts and indexes.
+    await c.query(
+      `create database "${temporary}" encoding 'UTF8' template template0 lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`,
+    );
+    // A cache can be rebuilt; the setting stays with this database and is not copied to run databases.
+    await c.query(`alter database "${temporary}" set synchronous_commit = off`);
+  });
+  const database = openDatabase(urlOf(temporary), { poolSize: 2 });
+  return {
+    database,
+    finish: async () => {
+      // A served database has had autovacuum analyse it; the copies inherit these statistics.
+      await sql`analyze`.execute(database.db);
+      await database.close();
+    },
+    publish: () =>
+      admin(async (c) => {
+        await c.query(`drop database if exists "${name}" with (force)`);
+        await c.query(`alter database "${temporary}" rename to "${name}"`);
+      }),
+  };
+}
+
+export type RunDatabase = { url: string; label: string; dispose(): Promise<void> };
+
+/** A fresh copy of the dataset for one run, so what a run writes never reaches the cache. */
+export async function runCopy(facts: DatasetFacts): Promise<RunDatabase> {
+  if (facts.spec.dialect === 'sqlite') {
+    const file = path.join(CACHE_DIR, `run-${process.pid}.db`);
+    removeSqlite(file);
+    fs.copyFileSync(sqliteFile(facts.key), file);
+    // A reader of the cache may have left a write-ahead log beside it; SQLite replays it on open.
+    if (fs.existsSync(`${sqliteFile(facts.key)}-wal`))
+      fs.copyFileSync(`${sqliteFile(facts.key)}-wal`, `${file}-wal`);
+    return {
+      url: `sqlite:${file}`,
+      label: path.relative(process.cwd(), file),
+      dispose: async () => removeSqlite(file),
+    };
+  }
+  const name = `sl_bench_run_${process.pid}`;
+  const template = postgresName(facts.key, facts.spec);
+  await admin(async (c) => {
+    await c.query(`drop database if exists "${name}" with (force)`);
+    await c.query(`create database "${name}" template "${template}"`);
+  });
+  return {
+    url: urlOf(name),
+    label: `postgres database ${name}`,
+    dispose: () => admin((c) => c.query(`drop database if exists "${name}" with (force)`)).then(() => {}),
+  };
+}

@@ -1,0 +1,95 @@
+import type { Database, Dialect } from '../../src/db/database.ts';
+import type { Role } from '../../src/modules/access/roles.ts';
+import type { DatasetFacts } from './dataset.ts';
+
+/** The machine limit a scenario is compared to: the server's bare /healthz throughput, the database's
+ *  durable single-row commit rate on this disk, or argon2id password verifications per second. */
+export type LimitName = 'healthz' | 'commit' | 'argon2';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One request of a scenario's cycle; a body that is not a string is sent as JSON. */
+export interface LoadRequest {
+  method?: HttpMethod;
+  path: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export type AccountKind = Role | 'resident';
+export interface BenchAccount {
+  userId: string;
+  phone: string;
+  password: string;
+}
+export interface BenchSession extends BenchAccount {
+  cookie: string;
+  csrfToken: string;
+}
+
+/** What a scenario gets to prepare its load. */
+export interface BenchContext {
+  dialect: Dialect;
+  baseUrl: string;
+  /** The server's database, opened directly: for setup, never during the load. */
+  database: Database;
+  dataset: DatasetFacts;
+  /** Accounts of a kind, created in the database (staff hold their role in the city's first community,
+   *  residents are linked to its households), not signed in. */
+  accounts(kind: AccountKind, count: number): Promise<BenchAccount[]>;
+  /** Accounts of a kind, each signed in over HTTP as a browser would be. */
+  sessions(kind: AccountKind, count: number): Promise<BenchSession[]>;
+  /** Headers that make a request come from a session: its cookie and CSRF token. */
+  as(session: BenchSession): Record<string, string>;
+}
+
+export interface Targets {
+  /** Requests per second on the 2-core reference machine. */
+  rps?: number;
+  /** Requests per second as a share of the scenario's limit: where it and `rps` disagree, it decides. */
+  ratio?: number;
+  p99Ms?: number;
+}
+
+/** A scenario is one file in bench/scenarios/ whose default export is this. */
+export interface Scenario {
+  name: string;
+  description: string;
+  /** Where it runs; both when left out. */
+  dialects?: Dialect[];
+  limit: LimitName;
+  connections: number;
+  /** Seconds of load in a full run (20 when left out); a quick run gives every scenario 5. */
+  durationSeconds?: number;
+  /** Replace `[<id>]` in bodies with a fresh id per request, for writes that must be unique. */
+  idReplacement?: boolean;
+  targets?: Targets;
+  /** Prepares data; runs once, before the load. */
+  setup?(ctx: BenchContext): Promise<void>;
+  /** The request, or the cycle of requests each connection repeats. */
+  requests(ctx: BenchContext): LoadRequest | LoadRequest[] | Promise<LoadRequest | LoadRequest[]>;
+}
+
+export interface ScenarioResult {
+  name: string;
+  description: string;
+  limit: LimitName;
+  connections: number;
+  durationSeconds: number;
+  requests: number;
+  rps: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** Connection errors and timeouts. */
+  errors: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+  peakRssMb: number | null;
+  /** rps ÷ the limit's rate. */
+  ratio: number | null;
+  targets: Targets | null;
+  /** Whether every target held (and nothing failed); null when the scenario has no target. */
+  met: boolean | null;
+}
