@@ -11,7 +11,7 @@ const app = await buildApp({ config, database });
 const applied = await migrateToLatest(database);
 if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
 if (config.DEMO === 'auto') {
-  const seeded = await seedDemoIfEmpty(database, app.log);
+  const seeded = await seedDemoIfEmpty(database, app.log, config.AUDIT_KEY);
   if (seeded) app.log.info('empty database: demo data loaded');
 }
 

@@ -44,9 +44,7 @@ export function WorkbenchPage() {
             />
           </nav>
           <div style={{ padding: 16 }}>
-            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-              {session.user.name}
-            </Typography.Paragraph>
+            <Typography.Paragraph style={{ marginBottom: 8 }}>{session.user.name}</Typography.Paragraph>
             <Button size="small" onClick={() => void signOut()}>
               {t('workbench.signOut')}
             </Button>

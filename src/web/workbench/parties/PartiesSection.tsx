@@ -1,7 +1,148 @@
-import { Typography } from 'antd';
+import { Alert, Button, Flex, Input, Select, Table, type TableProps, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { partyKinds } from '../../../modules/access/roles.ts';
+import type { PartyPage, PartySummary } from '../../../modules/parties/parties.schemas.ts';
+import { api } from '../../api.ts';
+import { formatDate } from '../../shared/format.ts';
+import { problemText } from '../../shared/problem.ts';
+import { PartyCreateModal } from './PartyCreateModal.tsx';
+import { PartyDrawer } from './PartyDrawer.tsx';
+
+type Query = {
+  kind?: string;
+  name?: string;
+  sort: 'name' | 'kind' | 'createdAt';
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+};
+
+function queryString(query: Query) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  return params.toString();
+}
 
 export function PartiesSection() {
-  const { t } = useTranslation('parties');
-  return <Typography.Title level={2}>{t('menu')}</Typography.Title>;
+  const { t, i18n } = useTranslation('parties');
+  const [query, setQuery] = useState<Query>({ sort: 'name', order: 'asc', page: 1, pageSize: 20 });
+  const [data, setData] = useState<PartyPage>({ items: [], total: 0 });
+  const [loading, setLoading] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [openId, setOpenId] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      setData(await api<PartyPage>(`/api/parties?${queryString(query)}`));
+      setProblem(null);
+    } catch (error) {
+      setProblem(problemText(error));
+    } finally {
+      setLoading(false);
+    }
+  }, [query]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const onTableChange: TableProps<PartySummary>['onChange'] = (pagination, _filters, sorter) => {
+    const one = Array.isArray(sorter) ? sorter[0] : sorter;
+    const field = one?.order ? (one.field as Query['sort']) : 'name';
+    setQuery((q) => ({
+      ...q,
+      page: pagination.current ?? 1,
+      pageSize: pagination.pageSize ?? 20,
+      sort: field,
+      order: one?.order === 'descend' ? 'desc' : 'asc',
+    }));
+  };
+
+  return (
+    <>
+      <Typography.Title level={2}>{t('title')}</Typography.Title>
+      <Typography.Paragraph>{t('intro')}</Typography.Paragraph>
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
+      <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+        <Select
+          aria-label={t('filterKind')}
+          style={{ width: 180 }}
+          value={query.kind ?? ''}
+          onChange={(kind: string) => setQuery((q) => ({ ...q, kind: kind || undefined, page: 1 }))}
+          options={[
+            { value: '', label: t('allKinds') },
+            ...partyKinds.map((k) => ({ value: k, label: t(`kinds.${k}`) })),
+          ]}
+        />
+        <Input.Search
+          aria-label={t('filterName')}
+          placeholder={t('filterName')}
+          allowClear
+          style={{ width: 240 }}
+          onSearch={(name) => setQuery((q) => ({ ...q, name, page: 1 }))}
+        />
+        <Button type="primary" onClick={() => setCreating(true)}>
+          {t('create')}
+        </Button>
+      </Flex>
+      <Table<PartySummary>
+        rowKey="id"
+        loading={loading}
+        dataSource={data.items}
+        onChange={onTableChange}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: data.total,
+          showSizeChanger: true,
+        }}
+        columns={[
+          {
+            title: t('columns.name'),
+            dataIndex: 'name',
+            sorter: true,
+            // The name opens the party: a link whose words say which party it is.
+            render: (name: string, party) => (
+              <Button
+                type="link"
+                style={{ padding: 0 }}
+                autoInsertSpace={false}
+                onClick={() => setOpenId(party.id)}
+              >
+                {name}
+              </Button>
+            ),
+          },
+          {
+            title: t('columns.kind'),
+            dataIndex: 'kind',
+            sorter: true,
+            render: (kind: string) => t(`kinds.${kind}`),
+          },
+          { title: t('columns.place'), dataIndex: 'placeName' },
+          { title: t('columns.members'), dataIndex: 'memberCount' },
+          {
+            title: t('columns.createdAt'),
+            dataIndex: 'createdAt',
+            sorter: true,
+            render: (at: string) => formatDate(at, i18n.language),
+          },
+        ]}
+      />
+      <PartyCreateModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(party) => {
+          setCreating(false);
+          void load();
+          setOpenId(party.id);
+        }}
+      />
+      <PartyDrawer partyId={openId} onClose={() => setOpenId(null)} onChanged={() => void load()} />
+    </>
+  );
 }

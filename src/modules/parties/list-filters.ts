@@ -1,0 +1,32 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
+import { pathRange } from '../../db/transaction.ts';
+import type { Scope } from '../access/policy.ts';
+
+// Portable SQL fragments for list queries (plain SQL-92: the same text runs on SQLite and PostgreSQL).
+
+/** The place path lies in the scope: below one of its prefixes, or equal to one of its exact paths. */
+export function pathInScope(path: Expression<string | null>, scope: Scope): Expression<SqlBool> {
+  const terms = scope.prefixes.map((prefix) => {
+    const { from, to } = pathRange(prefix);
+    return sql<SqlBool>`(${path} >= ${from} and ${path} < ${to})`;
+  });
+  if (scope.exact.length > 0) terms.push(sql<SqlBool>`${path} in (${sql.join(scope.exact)})`);
+  if (terms.length === 0) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`(${sql.join(terms, sql` or `)})`;
+}
+
+/** The place path lies below `placePath` (the place itself included). */
+export function pathBelow(path: Expression<string | null>, placePath: string): Expression<SqlBool> {
+  const { from, to } = pathRange(placePath);
+  return sql<SqlBool>`(${path} >= ${from} and ${path} < ${to})`;
+}
+
+/** Case-insensitive "contains", with %, _ and \ in the search taken literally. */
+export function containsText(column: Expression<string | null>, text: string): Expression<SqlBool> {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<SqlBool>`lower(${column}) like ${pattern} escape '\\'`;
+}
+
+export function isEmptyScope(scope: Scope): boolean {
+  return scope.prefixes.length === 0 && scope.exact.length === 0;
+}
