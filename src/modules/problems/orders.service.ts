@@ -171,7 +171,8 @@ async function workableOrder(tx: Tx, orderId: string) {
   if (!order) throw new AppError('not_found');
   if (!canWorkOrder(tx.actor, order)) {
     const problem = await findProblem(tx.db, order.problem_id);
-    // Dispatchers may also hand an order on; everyone else sees nothing of it.
+    // Dispatchers may also act for a party that has no account here (a utility, a college), as an office
+    // records a paper reply; everyone else is refused.
     assertCan(tx.actor, 'matter.triage', { path: problem?.place_path ?? '/', kind: 'household' });
   }
   return order;
@@ -211,8 +212,7 @@ async function moveOrder(
 /** 接单: the handler takes the order; the problem is then in progress. */
 export async function takeOrder(tx: Tx, orderId: string) {
   const actor = requireActor(tx.actor);
-  const order = await tx.db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
-  if (!order || !canWorkOrder(actor, order)) throw new AppError('not_found');
+  const order = await workableOrder(tx, orderId);
   await moveOrder(tx, order, 'take', { taken_by: actor.userId, taken_at: tx.now.toISOString() });
   const problem = await findProblem(tx.db, order.problem_id);
   if (problem?.state === 'dispatched') {
@@ -225,9 +225,7 @@ export async function takeOrder(tx: Tx, orderId: string) {
 
 /** The handler reports its part with evidence; the lead's report resolves the problem. */
 export async function reportOrder(tx: Tx, orderId: string, input: { text: string; publicReply?: string }) {
-  const actor = requireActor(tx.actor);
-  const order = await tx.db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
-  if (!order || !canWorkOrder(actor, order)) throw new AppError('not_found');
+  const order = await workableOrder(tx, orderId);
   await moveOrder(tx, order, 'report', { reported_at: tx.now.toISOString(), report_text: input.text });
   const eventId = await logEvent(tx, order.problem_id, 'reported', {
     text: input.text,
