@@ -60,5 +60,6 @@ export async function seriousAccessibilityViolations(page: Page) {
       impact: v.impact,
       help: v.help,
       nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+      why: v.nodes[0]?.failureSummary,
     }));
 }

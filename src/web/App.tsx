@@ -23,6 +23,11 @@ function Themed() {
         token: {
           colorPrimary: brandRed,
           colorLink: brandRed,
+          // Ant Design's hint, placeholder, secondary and danger colours fall short of WCAG AA (4.5:1) on white.
+          colorTextDescription: '#595959',
+          colorTextSecondary: '#595959',
+          colorTextPlaceholder: '#737373',
+          colorError: '#a8071a',
           fontSize: largeText ? 18 : 14,
           borderRadius: 6,
         },

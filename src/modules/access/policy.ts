@@ -115,6 +115,26 @@ export function scopeOf(actor: Actor | null, action: PlaceAction): Scope {
   return scope;
 }
 
+/**
+ * A scope widened to the places above it. Parties serve downwards: the property company of a community,
+ * the water utility of a street are there for a grid worker to dispatch to, though their places lie above
+ * the grid worker's own. Organisations are not personal data, so seeing them up the tree leaks nothing.
+ */
+export function withAncestors(scope: Scope): Scope {
+  const exact = new Set(scope.exact);
+  for (const path of [...scope.prefixes, ...scope.exact]) {
+    const ids = path.split('/').filter(Boolean);
+    for (let i = 1; i < ids.length; i++) exact.add(`/${ids.slice(0, i).join('/')}/`);
+  }
+  return { prefixes: scope.prefixes, exact: [...exact] };
+}
+
+/** Whether a place lies in, or above, a scope. */
+export function inOrAbove(scope: Scope, path: string): boolean {
+  const widened = withAncestors(scope);
+  return widened.prefixes.some((p) => path.startsWith(p)) || widened.exact.includes(path);
+}
+
 // Building paths are '/…/compound/building/': the compound is the path one level up.
 function compoundAncestors(buildingPath: string): string[] {
   const parts = buildingPath.split('/').filter(Boolean);

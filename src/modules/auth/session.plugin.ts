@@ -47,7 +47,7 @@ export const sessionPlugin = fp(async (app: App) => {
     const { config } = app.deps;
     const sessionId = tokenDigest(token);
     const session = await findLiveSession(db, sessionId);
-    if (!session || session.status !== 'active') return;
+    if (session?.status !== 'active') return;
     const now = Date.now();
     const idleMs =
       session.kind === 'staff' ? config.STAFF_IDLE_MINUTES * 60_000 : config.RESIDENT_IDLE_DAYS * 86_400_000;

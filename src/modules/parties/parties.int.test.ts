@@ -136,7 +136,7 @@ describe('parties in scope', () => {
     expect(new Set(all.map((p: { kind: string }) => p.kind))).toEqual(new Set(['co_building_unit']));
   });
 
-  it('shows a grid worker the parties of their compound but not of the whole community, and lets them create none', async () => {
+  it('shows a grid worker the parties of their compound and of the community above it (to dispatch to), not another community’s, and lets them create none', async () => {
     const worker = await signedInUser(t.app, t.database, {
       grants: [{ role: 'grid_worker', gridId: town.grid1.id }],
     });
@@ -154,10 +154,18 @@ describe('parties in scope', () => {
         placeId: town.community.id,
       })
     ).json().id;
+    const elsewhere = (
+      await createParty(otherStaff, {
+        kind: 'social_organisation',
+        name: '香溪美地议事会',
+        placeId: town.otherCommunity.id,
+      })
+    ).json().id;
     const list = await t.app.inject({ url: '/api/parties?pageSize=100', headers: as(worker.session) });
     const ids = list.json().items.map((p: { id: string }) => p.id);
     expect(ids).toContain(atCompound);
-    expect(ids).not.toContain(atCommunity);
+    expect(ids).toContain(atCommunity);
+    expect(ids).not.toContain(elsewhere);
     const refused = await createParty(worker.session, {
       kind: 'social_organisation',
       name: '网格员的组织',

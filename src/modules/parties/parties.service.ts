@@ -4,7 +4,15 @@ import type { Db, Trx } from '../../db/transaction.ts';
 import { AppError, fieldError } from '../../server/errors.ts';
 import type { Tx } from '../../server/transaction.ts';
 import type { PlaceRef } from '../access/actor.ts';
-import { assertCan, can, maskPhone, requireActor, scopeOf } from '../access/policy.ts';
+import {
+  assertCan,
+  can,
+  inOrAbove,
+  maskPhone,
+  requireActor,
+  scopeOf,
+  withAncestors,
+} from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findUserByPhone } from '../auth/auth.repo.ts';
 import { isEmptyScope } from './list-filters.ts';
@@ -57,7 +65,8 @@ function summary(party: PartyRow, memberCount: number): PartySummary {
 /** A party the actor may see; one outside their scope is answered as not found, like one that is not there. */
 async function visibleParty(tx: Tx, partyId: string): Promise<PartyRow> {
   const party = await findParty(tx.db, partyId);
-  if (!party || !can(tx.actor, 'party.view', placeOf(party))) throw new AppError('not_found');
+  if (!party || !inOrAbove(scopeOf(tx.actor, 'party.view'), placeOf(party).path))
+    throw new AppError('not_found');
   return party;
 }
 
@@ -68,8 +77,9 @@ async function manageableParty(tx: Tx, partyId: string): Promise<PartyRow> {
 }
 
 export async function listParties(tx: Tx, query: PartyListQuery): Promise<PartyPage> {
-  const scope = scopeOf(requireActor(tx.actor), 'party.view');
-  if (isEmptyScope(scope)) throw new AppError('forbidden');
+  const own = scopeOf(requireActor(tx.actor), 'party.view');
+  if (isEmptyScope(own)) throw new AppError('forbidden');
+  const scope = withAncestors(own);
   let placePath: string | undefined;
   if (query.placeId) {
     const place = await findPlace(tx.db, query.placeId);

@@ -62,7 +62,7 @@ function SignedIn({ session }: { session: SessionView }) {
               </Card>
             ),
           },
-          { key: 'mine', label: tm('mine'), children: <MyMatters refreshKey={sent} /> },
+          { key: 'mine', label: tm('mine'), children: <MyMatters key={sent} /> },
           {
             key: 'me',
             label: t('area.me'),

@@ -13,7 +13,7 @@ export function WorkbenchPage() {
   const location = useLocation();
 
   if (loading) return <Spin fullscreen />;
-  if (!session || session.user.kind !== 'staff') {
+  if (session?.user.kind !== 'staff') {
     return (
       <>
         <SiteHeader title={t('workbench.title')} />

@@ -21,15 +21,6 @@ export type OwnMatter = {
   createdAt: string;
 };
 
-const stateColour: Record<string, string> = {
-  submitted: 'default',
-  accepted: 'processing',
-  declined: 'error',
-  confirmed: 'success',
-  dissatisfied: 'warning',
-  closed: 'default',
-};
-
 function Feedback({ matter, onAnswered }: { matter: OwnMatter; onAnswered(next: OwnMatter): void }) {
   const { t } = useTranslation('matters');
   const [form] = Form.useForm<{ solved: boolean; rating: number; comment?: string }>();
@@ -74,23 +65,21 @@ function MatterCard({ matter, onChanged }: { matter: OwnMatter; onChanged(next: 
   return (
     <Card size="small" style={{ width: '100%' }} data-testid="own-matter">
       <Space wrap size={4}>
-        <Tag color={stateColour[matter.state]}>{t(`states.${matter.state}`)}</Tag>
+        <Tag>{t(`states.${matter.state}`)}</Tag>
         {matter.problem && <Tag>{t(`problemStates.${matter.problem.state}`)}</Tag>}
         <Tag>{categoryNames[matter.category]?.[language]}</Tag>
       </Space>
       <Typography.Paragraph strong style={{ marginTop: 8, marginBottom: 4 }}>
         {matter.title ?? matter.text.slice(0, 30)}
       </Typography.Paragraph>
-      <Typography.Paragraph type="secondary" ellipsis={{ rows: 3, expandable: true }}>
+      <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }}>
         {matter.placeName} · {matter.text}
       </Typography.Paragraph>
       {matter.declineReason && (
         <Alert type="error" title={t('declineReason', { reason: matter.declineReason })} />
       )}
       {matter.problem && matter.problem.voices > 1 && (
-        <Typography.Paragraph type="secondary">
-          {t('voices', { count: matter.problem.voices })}
-        </Typography.Paragraph>
+        <Typography.Paragraph>{t('voices', { count: matter.problem.voices })}</Typography.Paragraph>
       )}
       {matter.replies.length > 0 && (
         <List
@@ -113,7 +102,7 @@ function MatterCard({ matter, onChanged }: { matter: OwnMatter; onChanged(next: 
   );
 }
 
-export function MyMatters({ refreshKey }: { refreshKey: number }) {
+export function MyMatters() {
   const { t } = useTranslation('matters');
   const [items, setItems] = useState<OwnMatter[] | null>(null);
   const load = useCallback(async () => {
@@ -122,7 +111,7 @@ export function MyMatters({ refreshKey }: { refreshKey: number }) {
   }, []);
   useEffect(() => {
     void load();
-  }, [load, refreshKey]);
+  }, [load]);
   if (items === null) return null;
   if (items.length === 0) return <Empty description={t('empty')} />;
   return (

@@ -110,8 +110,10 @@ export function HouseholdsTable({ detail }: { detail: PlaceDetail }) {
           </Space>
         ),
     },
-    { key: 'code', title: t('households.code'), dataIndex: 'householdCode' },
   ];
+  // The code is given only to those who print notices or confirm links; others get no column for it.
+  if (page?.items.some((h) => h.householdCode))
+    columns.push({ key: 'code', title: t('households.code'), dataIndex: 'householdCode' });
   if (allowed.manage)
     columns.push({
       key: 'actions',

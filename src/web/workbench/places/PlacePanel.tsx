@@ -1,5 +1,5 @@
 import { Alert, Breadcrumb, Button, Card, Descriptions, Space, Spin, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GridsPanel } from './GridsPanel.tsx';
 import { HouseholdsTable } from './HouseholdsTable.tsx';
@@ -14,13 +14,25 @@ type Props = {
   onOpen(id: string): void;
   /** Something below this parent changed (null: the top places). */
   onTreeChanged(parentId: string | null): void;
+  /** The visible ancestors of the place, root first, once known: the tree opens down to it. */
+  onAncestors(ids: string[]): void;
 };
 
 /** The chosen place: where it sits, what it is, and its households, grids or import as its kind has them. */
-export function PlacePanel({ id, onOpen, onTreeChanged }: Props) {
+export function PlacePanel({ id, onOpen, onTreeChanged, onAncestors }: Props) {
   const { t } = useTranslation('places');
   const { detail, error, reload } = usePlaceDetail(id);
   const [editing, setEditing] = useState<'create' | 'rename' | null>(null);
+  const ancestorKey =
+    detail?.ancestors
+      .filter((a) => a.visible)
+      .map((a) => a.id)
+      .join() ?? '';
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per place, not per render of the parent.
+  useEffect(() => {
+    if (ancestorKey) onAncestors(ancestorKey.split(','));
+  }, [ancestorKey]);
 
   if (error) return <Alert type="error" title={error} showIcon />;
   if (!detail) return <Spin />;

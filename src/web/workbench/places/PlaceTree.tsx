@@ -43,6 +43,8 @@ export function PlaceTree({ tree, selected, onSelect }: Props) {
       <Tree
         treeData={data}
         selectedKeys={selected ? [selected] : []}
+        expandedKeys={tree.expanded}
+        onExpand={(keys) => tree.setExpanded(keys.map(String))}
         loadData={async (node) => {
           if (!tree.children[String(node.key)]) await tree.load(String(node.key));
         }}

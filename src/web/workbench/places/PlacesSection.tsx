@@ -29,6 +29,7 @@ export function PlacesSection() {
               id={selected}
               onOpen={open}
               onTreeChanged={(id) => void tree.reload(id)}
+              onAncestors={(ids) => void tree.expandTo(ids)}
             />
           ) : (
             <Card>

@@ -8,6 +8,7 @@ const ROOTS = '';
 export function usePlaceTree() {
   const [children, setChildren] = useState<Record<string, PlaceView[]>>({});
   const [failed, setFailed] = useState(false);
+  const [expanded, setExpanded] = useState<string[]>([]);
 
   const load = useCallback(async (parentId: string) => {
     try {
@@ -35,5 +36,14 @@ export function usePlaceTree() {
     [load, children],
   );
 
-  return { roots: children[ROOTS], children, failed, load, reload };
+  /** Opens the tree down to a place chosen elsewhere (a breadcrumb, an address): its visible ancestors. */
+  const expandTo = useCallback(
+    async (ancestorIds: readonly string[]) => {
+      for (const id of ancestorIds) if (!children[id]) await load(id);
+      setExpanded((current) => [...new Set([...current, ...ancestorIds])]);
+    },
+    [children, load],
+  );
+
+  return { roots: children[ROOTS], children, failed, load, reload, expanded, setExpanded, expandTo };
 }

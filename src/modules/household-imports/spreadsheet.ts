@@ -1,0 +1,95 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+
+/** A sheet as text: its non-empty rows, each with its row number as the spreadsheet shows it (from 1). */
+export type SheetRow = { row: number; cells: string[] };
+export type Sheet = { rows: SheetRow[] };
+
+export class UnreadableFile extends Error {
+  constructor(readonly reason: 'old_excel' | 'bad_xlsx' | 'empty') {
+    super(reason);
+  }
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
+
+function startsWith(bytes: Uint8Array, magic: number[]) {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** XLSX (a zip) or CSV/TSV text; the old binary .xls is refused with a hint to save as .xlsx. */
+export async function readSheet(bytes: Uint8Array): Promise<Sheet> {
+  if (bytes.length === 0) throw new UnreadableFile('empty');
+  if (startsWith(bytes, OLE2)) throw new UnreadableFile('old_excel');
+  return startsWith(bytes, ZIP) ? readXlsx(bytes) : readCsv(decodeText(bytes));
+}
+
+/**
+ * UTF-8 with or without a BOM, UTF-16 (Excel's "Unicode text"), or — when the bytes are not valid UTF-8 —
+ * GB18030, a superset of the GBK that Excel on a Chinese Windows writes CSV in.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+function keep(rows: SheetRow[], row: number, cells: string[]) {
+  const trimmed = cells.map((c) => c.trim());
+  if (trimmed.some((c) => c !== '')) rows.push({ row, cells: trimmed });
+}
+
+export function readCsv(text: string): Sheet {
+  // Rows are counted as Excel counts them (one per record), so a report's row numbers match the sheet.
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
+  const rows: SheetRow[] = [];
+  parsed.data.forEach((cells, i) => {
+    keep(rows, i + 1, cells);
+  });
+  return { rows };
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('formula' in value || 'sharedFormula' in value)
+    return value.result === undefined ? '' : cellText(value.result);
+  if ('hyperlink' in value) return value.text;
+  return '';
+}
+
+/** The first worksheet that holds anything, read as a stream so a large file is never whole in memory twice. */
+async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  try {
+    for await (const worksheet of reader) {
+      const rows: SheetRow[] = [];
+      for await (const row of worksheet) {
+        const values = Array.isArray(row.values) ? row.values : [];
+        const cells: string[] = [];
+        // row.values is 1-based and sparse.
+        for (let c = 1; c < values.length; c++) cells.push(cellText(values[c] as ExcelJS.CellValue));
+        keep(rows, row.number, cells);
+      }
+      if (rows.length > 0) return { rows };
+    }
+  } catch {
+    throw new UnreadableFile('bad_xlsx');
+  }
+  return { rows: [] };
+}
