@@ -93,6 +93,13 @@ export function assertCan(actor: Actor | null, action: PlaceAction, place: Place
   return who;
 }
 
+/** Signed in and allowed the action somewhere: what a list or picker asks before filtering by scope. */
+export function requireAnywhere(actor: Actor | null, action: PlaceAction): Actor {
+  const who = requireActor(actor);
+  if (grantsFor(who, action).length === 0) throw new AppError('forbidden');
+  return who;
+}
+
 /** The grants of an actor that allow an action somewhere: what list queries filter by. */
 export function grantsFor(actor: Actor | null, action: PlaceAction): Grant[] {
   if (!actor) return [];

@@ -64,6 +64,7 @@ function summary(party: PartyRow, memberCount: number): PartySummary {
 
 /** A party the actor may see; one outside their scope is answered as not found, like one that is not there. */
 async function visibleParty(tx: Tx, partyId: string): Promise<PartyRow> {
+  requireActor(tx.actor);
   const party = await findParty(tx.db, partyId);
   if (!party || !inOrAbove(scopeOf(tx.actor, 'party.view'), placeOf(party).path))
     throw new AppError('not_found');

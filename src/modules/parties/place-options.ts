@@ -1,7 +1,7 @@
 import type { PlaceKind } from '../../db/schema.ts';
 import { AppError } from '../../server/errors.ts';
 import type { Tx } from '../../server/transaction.ts';
-import { can, grantsFor, type PlaceAction, requireActor } from '../access/policy.ts';
+import { can, grantsFor, type PlaceAction, requireAnywhere } from '../access/policy.ts';
 import type { PlaceOption } from './parties.schemas.ts';
 import { childPlaces, findPlace, placesByIds } from './places.repo.ts';
 
@@ -15,7 +15,7 @@ export async function placeOptions(
   kinds: readonly PlaceKind[],
   parentId: string | undefined,
 ): Promise<PlaceOption[]> {
-  const actor = requireActor(tx.actor);
+  const actor = requireAnywhere(tx.actor, action);
   if (parentId) {
     const parent = await findPlace(tx.db, parentId);
     if (!parent || !can(actor, action, parent)) throw new AppError('not_found');

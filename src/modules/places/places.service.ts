@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { AppError } from '../../server/errors.ts';
 import type { Tx } from '../../server/transaction.ts';
-import { can, requireActor, scopeOf } from '../access/policy.ts';
+import { can, requireActor, requireAnywhere, scopeOf } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { childKinds, mayHold } from './place-kinds.ts';
 import {
@@ -39,7 +39,7 @@ async function views(tx: Tx, places: PlaceRecord[]): Promise<PlaceView[]> {
 
 /** The top places the actor can see: where their roles are held (a grid worker: the compounds of the grid). */
 export async function listRoots(tx: Tx): Promise<PlaceView[]> {
-  const scope = scopeOf(requireActor(tx.actor), 'place.view');
+  const scope = scopeOf(requireAnywhere(tx.actor, 'place.view'), 'place.view');
   const places = await placesByPaths(tx.db, [...scope.prefixes, ...scope.exact]);
   const tops = places.filter(
     (p) => !places.some((other) => other.id !== p.id && p.path.startsWith(other.path)),

@@ -54,9 +54,15 @@ function staffMatterRow(actor: Actor, m: StaffMatterSource) {
   };
 }
 
+/** The scope of a workbench list; one who may do the action nowhere is refused rather than shown nothing. */
+function listScope(actor: Actor | null, action: 'problem.view' | 'matter.triage') {
+  const scope = scopeOf(requireActor(actor), action);
+  if (scope.prefixes.length === 0 && scope.exact.length === 0) throw new AppError('forbidden');
+  return scope;
+}
+
 export async function queue(db: Db, actor: Actor | null, query: QueueQuery) {
-  requireActor(actor);
-  const { items, total } = await problemQueue(db, scopeOf(actor, 'problem.view'), query);
+  const { items, total } = await problemQueue(db, listScope(actor, 'problem.view'), query);
   return {
     total,
     items: items.map((p) => ({
@@ -76,7 +82,7 @@ export async function queue(db: Db, actor: Actor | null, query: QueueQuery) {
 
 export async function inbox(db: Db, actor: Actor | null, query: InboxQuery) {
   const who = requireActor(actor);
-  const { items, total } = await matterInbox(db, scopeOf(who, 'matter.triage'), query);
+  const { items, total } = await matterInbox(db, listScope(who, 'matter.triage'), query);
   return { total, items: items.map((m) => staffMatterRow(who, m)) };
 }
 

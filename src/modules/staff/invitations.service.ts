@@ -116,6 +116,7 @@ export async function listInvitations(
 }
 
 export async function revokeInvitation(tx: Tx, invitationId: string): Promise<void> {
+  requireActor(tx.actor);
   const invitation = await findInvitation(tx.db, invitationId);
   if (
     !invitation?.scope_path ||
