@@ -404,8 +404,9 @@ export const matrix: Record<string, Entry> = {
     allow: staff(200),
     build: () => ({ method: 'GET', url: '/api/workbench/problems' }),
   },
+  // A deputy sees the problems they took up, not every problem in their district (a new one here).
   'GET /api/workbench/problems/:id': {
-    allow: { gridIn: 200, property: 200, secretary: 200, deputy: 200 },
+    allow: { gridIn: 200, property: 200, secretary: 200 },
     build: async (w) => ({ method: 'GET', url: `/api/workbench/problems/${await w.problem()}` }),
   },
   'POST /api/workbench/problems/:id/dispatch': {
@@ -417,7 +418,7 @@ export const matrix: Record<string, Entry> = {
     }),
   },
   'POST /api/workbench/problems/:id/timeline': {
-    allow: { gridIn: 200, property: 200, secretary: 200, deputy: 200 },
+    allow: { gridIn: 200, property: 200, secretary: 200 },
     build: async (w) => ({
       method: 'POST',
       url: `/api/workbench/problems/${await w.problem()}/timeline`,

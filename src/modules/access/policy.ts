@@ -18,6 +18,7 @@ const everyStaffRole: readonly Role[] = [
   'department_liaison',
   'admin',
 ];
+const workbenchRoles = everyStaffRole.filter((r) => r !== 'npc_deputy' && r !== 'cppcc_member');
 const communityOffice: readonly Role[] = [
   'community_staff',
   'community_secretary',
@@ -53,10 +54,13 @@ export const placeActions = {
   'matter.intake': ['building_steward', 'grid_worker', ...communityOffice],
   /** Accept, decline, merge, split and dispatch: the dispatchers of 三单 (owners' committee, grid worker, community). */
   'matter.triage': ['grid_worker', 'committee_member', ...communityOffice],
-  /** See problems, their matters and timelines in the workbench. */
-  'problem.view': everyStaffRole,
+  /**
+   * See problems, their matters and timelines in the workbench. NPC deputies and CPPCC members see the
+   * problems they took up (a relation, see problems.service), not everything in their district.
+   */
+  'problem.view': workbenchRoles,
   /** Write an internal note on a problem. */
-  'problem.note': everyStaffRole,
+  'problem.note': workbenchRoles,
   /** Take up a problem as an NPC deputy or CPPCC member (代表委员双联动). */
   'problem.champion': ['npc_deputy', 'cppcc_member'],
   /** Keep the dispatch catalogue of a community. */

@@ -35,6 +35,22 @@ export const recordPlaces: Record<string, PlacesOfRecord> = {
   },
   user: async (db, id) =>
     (await grantPathsOf(db, id)).map((g) => ({ path: g.path, kind: g.kind as PlaceKind })),
+  problem: async (db, id) => {
+    const problem = await db
+      .selectFrom('problems')
+      .select('place_path')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return problem ? [{ path: problem.place_path, kind: 'household' }] : [];
+  },
+  matter: async (db, id) => {
+    const matter = await db
+      .selectFrom('matters')
+      .select('place_path')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return matter ? [{ path: matter.place_path, kind: 'household' }] : [];
+  },
   invitation: async (db, id) => {
     const invitation = await findInvitation(db, id);
     return invitation?.scope_path

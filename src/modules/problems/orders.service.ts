@@ -1,6 +1,7 @@
 import type { Updateable } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { OrdersTable, ProblemsTable } from '../../db/schema.ts';
+import type { Db, Trx } from '../../db/transaction.ts';
 import {
   nextOrderState,
   nextProblemState,
@@ -11,6 +12,7 @@ import {
 } from '../../domain/matters/states.ts';
 import { AppError } from '../../server/errors.ts';
 import type { Tx } from '../../server/transaction.ts';
+import type { Actor } from '../access/actor.ts';
 import { assertCan, canWorkOrder, requireActor } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findProblem } from '../matters/matters.repo.ts';
@@ -29,8 +31,21 @@ export async function problemInScope(
 ) {
   const problem = await findProblem(tx.db, problemId);
   if (!problem) throw new AppError('not_found');
+  // A deputy or member who took the problem up follows it and writes on it, wherever it lies.
+  if (action !== 'matter.triage' && (await isChampion(tx.db, problemId, tx.actor))) return problem;
   assertCan(tx.actor, action, { path: problem.place_path, kind: 'household' });
   return problem;
+}
+
+export async function isChampion(db: Db | Trx, problemId: string, actor: Actor | null) {
+  if (!actor) return false;
+  const row = await db
+    .selectFrom('problem_champions')
+    .select('user_id')
+    .where('problem_id', '=', problemId)
+    .where('user_id', '=', actor.userId)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Moves a problem through its state machine, checked against the state the caller read. */

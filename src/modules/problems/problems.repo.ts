@@ -10,12 +10,25 @@ async function placePath(db: Db, placeId: string | undefined) {
 }
 
 /** The workbench queue: problems in scope, most urgent first (从急从重), then the nearest deadline. */
-export async function problemQueue(db: Db, scope: Scope, query: QueueQuery) {
+export async function problemQueue(db: Db, scope: Scope, query: QueueQuery, championId?: string) {
   const under = await placePath(db, query.placeId);
   let base = db
     .selectFrom('problems')
     .innerJoin('places', 'places.id', 'problems.place_id')
-    .where(pathWithin('problems.place_path', scope));
+    .where((eb) =>
+      championId
+        ? eb.or([
+            pathWithin('problems.place_path', scope),
+            eb.exists(
+              eb
+                .selectFrom('problem_champions')
+                .select('problem_champions.user_id')
+                .whereRef('problem_champions.problem_id', '=', 'problems.id')
+                .where('problem_champions.user_id', '=', championId),
+            ),
+          ])
+        : pathWithin('problems.place_path', scope),
+    );
   if (under) {
     const { from, to } = pathRange(under);
     base = base.where('problems.place_path', '>=', from).where('problems.place_path', '<', to);

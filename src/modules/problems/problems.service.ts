@@ -17,7 +17,7 @@ import {
 import { recordAudit } from '../audit/audit.service.ts';
 import { findMatter, findProblem, mattersOfProblem } from '../matters/matters.repo.ts';
 import { proposedHandler } from './dispatch-catalogue.ts';
-import { problemInScope } from './orders.service.ts';
+import { isChampion, problemInScope } from './orders.service.ts';
 import {
   championsOf,
   matterInbox,
@@ -61,8 +61,12 @@ function listScope(actor: Actor | null, action: 'problem.view' | 'matter.triage'
   return scope;
 }
 
+/** The queue: problems in scope, and for a deputy or member, the ones they took up. */
 export async function queue(db: Db, actor: Actor | null, query: QueueQuery) {
-  const { items, total } = await problemQueue(db, listScope(actor, 'problem.view'), query);
+  const who = requireActor(actor);
+  const follows = who.grants.some((g) => g.role === 'npc_deputy' || g.role === 'cppcc_member');
+  const scope = follows ? scopeOf(who, 'problem.view') : listScope(who, 'problem.view');
+  const { items, total } = await problemQueue(db, scope, query, follows ? who.userId : undefined);
   return {
     total,
     items: items.map((p) => ({
@@ -90,8 +94,11 @@ export async function problemDetail(db: Db, actor: Actor | null, problemId: stri
   const who = requireActor(actor);
   const problem = await findProblem(db, problemId);
   // Out of scope reads as absent: existence is not confirmed to those who may not see it.
-  if (!problem || !can(who, 'problem.view', { path: problem.place_path, kind: 'household' }))
-    throw new AppError('not_found');
+  const visible =
+    problem &&
+    (can(who, 'problem.view', { path: problem.place_path, kind: 'household' }) ||
+      (await isChampion(db, problemId, who)));
+  if (!problem || !visible) throw new AppError('not_found');
   const [place, matters, orders, timeline, champions, proposal] = await Promise.all([
     db.selectFrom('places').select('name').where('id', '=', problem.place_id).executeTakeFirstOrThrow(),
     mattersOfProblemForStaff(db, problemId),

@@ -16,7 +16,7 @@ export function SiteHeader({ title }: { title?: string }) {
             {title ?? t('app.motto')}
           </Typography.Text>
         </Link>
-        <div style={{ background: '#fff', borderRadius: 6, padding: '2px 8px' }}>
+        <div style={{ background: '#fff', color: '#262626', borderRadius: 6, padding: '2px 8px' }}>
           <PreferenceControls />
         </div>
       </Flex>

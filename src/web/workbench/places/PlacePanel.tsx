@@ -1,6 +1,7 @@
 import { Alert, Breadcrumb, Button, Card, Descriptions, Space, Spin, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HistoryButton } from '../../shared/RecordHistory.tsx';
 import { GridsPanel } from './GridsPanel.tsx';
 import { HouseholdsTable } from './HouseholdsTable.tsx';
 import { ImportWizard } from './ImportWizard.tsx';
@@ -97,6 +98,9 @@ export function PlacePanel({ id, onOpen, onTreeChanged, onAncestors }: Props) {
               </Button>
             )}
             {allowed.manage && <Button onClick={() => setEditing('rename')}>{t('detail.rename')}</Button>}
+            {allowed.manage && (
+              <HistoryButton record={{ entityType: 'place', entityId: place.id }} name={place.name} />
+            )}
           </Space>
         }
       >

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { categoryNames, channelNames } from '../../../domain/matters/vocabulary.ts';
 import { api } from '../../api.ts';
 import { useSession } from '../../session.tsx';
+import { HistoryButton } from '../../shared/RecordHistory.tsx';
 import { usePreferences } from '../../shell/preferences.tsx';
 import { DispatchForm, OrderButtons, TimelineForm } from './ProblemActions.tsx';
 import { type OrderView, type ProblemDetail, shanghaiTime } from './types.ts';
@@ -58,11 +59,12 @@ export function ProblemPage() {
           </Descriptions.Item>
         )}
       </Descriptions>
-      {isChampionRole && !problem.champions.some((c) => c.userId === session?.user.id) && (
-        <Button style={{ marginTop: 12 }} onClick={() => void champion()}>
-          {t('champion')}
-        </Button>
-      )}
+      <Space style={{ marginTop: 12 }}>
+        <HistoryButton record={{ entityType: 'problem', entityId: problem.id }} name={problem.title} />
+        {isChampionRole && !problem.champions.some((c) => c.userId === session?.user.id) && (
+          <Button onClick={() => void champion()}>{t('champion')}</Button>
+        )}
+      </Space>
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col xs={24} lg={14}>
           <Card size="small" title={t('matters')}>
