@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, type SqlBool, sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Dialect } from './database.ts';
 import type { DB } from './schema.ts';
 
@@ -17,21 +17,4 @@ export async function lockAuditChain(trx: Trx, dialect: Dialect): Promise<void> 
 export function pathRange(path: string): { from: string; to: string } {
   // '/' (0x2F) is followed by '0' (0x30): every descendant path sorts between '/a/b/' and '/a/b0'.
   return { from: path, to: `${path.slice(0, -1)}0` };
-}
-
-/**
- * A condition: `column` lies below one of `prefixes` (a range scan each) or equals one of `exact`.
- * An empty scope matches nothing.
- */
-export function pathWithin(
-  column: string,
-  scope: { prefixes: string[]; exact: string[] },
-): RawBuilder<SqlBool> {
-  const ref = sql.ref(column);
-  const parts = scope.prefixes.map((prefix) => {
-    const { from, to } = pathRange(prefix);
-    return sql<SqlBool>`(${ref} >= ${from} and ${ref} < ${to})`;
-  });
-  if (scope.exact.length > 0) parts.push(sql<SqlBool>`${ref} in (${sql.join(scope.exact)})`);
-  return parts.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
 }

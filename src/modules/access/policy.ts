@@ -1,3 +1,4 @@
+import type { PathScope } from '../../db/fragments.ts';
 import { AppError } from '../../server/errors.ts';
 import type { Actor, Grant, PlaceRef } from './actor.ts';
 import type { Role } from './roles.ts';
@@ -112,7 +113,7 @@ export function grantsFor(actor: Actor | null, action: PlaceAction): Grant[] {
 }
 
 /** Place-path scope of a list: prefixes (everything below) and exact compound paths (a grid's compounds). */
-export type Scope = { prefixes: string[]; exact: string[] };
+export type Scope = PathScope;
 
 export function scopeOf(actor: Actor | null, action: PlaceAction): Scope {
   const scope: Scope = { prefixes: [], exact: [] };

@@ -1,6 +1,6 @@
 import type { Db, Trx } from '../../db/transaction.ts';
 
-export function findUserByPhone(db: Db | Trx, phone: string) {
+function userWithPerson(db: Db | Trx) {
   return db
     .selectFrom('users')
     .innerJoin('people', 'people.id', 'users.person_id')
@@ -12,26 +12,15 @@ export function findUserByPhone(db: Db | Trx, phone: string) {
       'users.password_hash',
       'people.name',
       'users.phone',
-    ])
-    .where('users.phone', '=', phone)
-    .executeTakeFirst();
+    ]);
+}
+
+export function findUserByPhone(db: Db | Trx, phone: string) {
+  return userWithPerson(db).where('users.phone', '=', phone).executeTakeFirst();
 }
 
 export function findUser(db: Db | Trx, userId: string) {
-  return db
-    .selectFrom('users')
-    .innerJoin('people', 'people.id', 'users.person_id')
-    .select([
-      'users.id',
-      'users.person_id',
-      'users.kind',
-      'users.status',
-      'users.password_hash',
-      'people.name',
-      'users.phone',
-    ])
-    .where('users.id', '=', userId)
-    .executeTakeFirst();
+  return userWithPerson(db).where('users.id', '=', userId).executeTakeFirst();
 }
 
 export function findLiveSession(db: Db, sessionId: string) {

@@ -91,12 +91,15 @@ async function residentPlace(tx: Tx, actor: Actor, placeId: string | undefined) 
   return place;
 }
 
-export async function submitMatter(tx: Tx, input: MatterInput) {
-  const actor = requireActor(tx.actor);
-  const place = await residentPlace(tx, actor, input.placeId);
-  const id = uuidv7();
+/** A matter as it is first stored: submitted, joined to no problem, answered by no one yet. */
+function newMatter(
+  tx: Tx,
+  id: string,
+  input: MatterInput,
+  place: { id: string; path: string; communityId: string },
+) {
   const now = tx.now.toISOString();
-  await insertMatter(tx.db, {
+  return {
     id,
     problem_id: null,
     kind: input.kind,
@@ -106,11 +109,6 @@ export async function submitMatter(tx: Tx, input: MatterInput) {
     community_id: place.communityId,
     place_id: place.id,
     place_path: place.path,
-    channel: 'online',
-    hotline_no: null,
-    submitter_user_id: actor.userId,
-    submitter_person_id: actor.personId,
-    recorded_by: null,
     hide_name: input.hideName ? 1 : 0,
     state: 'submitted',
     decline_reason: null,
@@ -121,6 +119,20 @@ export async function submitMatter(tx: Tx, input: MatterInput) {
     closed_at: null,
     created_at: now,
     updated_at: now,
+  };
+}
+
+export async function submitMatter(tx: Tx, input: MatterInput) {
+  const actor = requireActor(tx.actor);
+  const place = await residentPlace(tx, actor, input.placeId);
+  const id = uuidv7();
+  await insertMatter(tx.db, {
+    ...newMatter(tx, id, input, place),
+    channel: 'online',
+    hotline_no: null,
+    submitter_user_id: actor.userId,
+    submitter_person_id: actor.personId,
+    recorded_by: null,
   });
   await recordAudit(tx, {
     action: 'matter.submit',
@@ -155,32 +167,13 @@ export async function intakeMatter(tx: Tx, input: IntakeInput) {
   }
   const submitter = await submitterOf(tx, input);
   const id = uuidv7();
-  const now = tx.now.toISOString();
   await insertMatter(tx.db, {
-    id,
-    problem_id: null,
-    kind: input.kind,
-    title: input.title || null,
-    text: input.text,
-    category: input.category,
-    community_id: place.communityId,
-    place_id: place.id,
-    place_path: place.path,
+    ...newMatter(tx, id, input, place),
     channel: input.channel,
     hotline_no: input.hotlineNo ?? null,
     submitter_user_id: submitter.userId,
     submitter_person_id: submitter.personId,
     recorded_by: actor.userId,
-    hide_name: input.hideName ? 1 : 0,
-    state: 'submitted',
-    decline_reason: null,
-    feedback_solved: null,
-    rating: null,
-    feedback_comment: null,
-    feedback_at: null,
-    closed_at: null,
-    created_at: now,
-    updated_at: now,
   });
   await recordAudit(tx, {
     action: 'matter.intake',

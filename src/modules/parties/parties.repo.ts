@@ -1,6 +1,6 @@
+import { containsText, pathBelow, pathInScope } from '../../db/fragments.ts';
 import type { Db, Trx } from '../../db/transaction.ts';
 import type { Scope } from '../access/policy.ts';
-import { containsText, pathBelow, pathInScope } from './list-filters.ts';
 
 export type PartyRow = {
   id: string;

@@ -1,4 +1,5 @@
 import { uuidv7 } from 'uuidv7';
+import { isEmptyScope } from '../../db/fragments.ts';
 import type { PlaceKind } from '../../db/schema.ts';
 import type { Db, Trx } from '../../db/transaction.ts';
 import { AppError, fieldError } from '../../server/errors.ts';
@@ -15,7 +16,6 @@ import {
 } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findUserByPhone } from '../auth/auth.repo.ts';
-import { isEmptyScope } from './list-filters.ts';
 import {
   deleteMember,
   findMember,

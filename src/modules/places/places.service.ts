@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { AppError } from '../../server/errors.ts';
 import type { Tx } from '../../server/transaction.ts';
-import { can, requireActor, requireAnywhere, scopeOf } from '../access/policy.ts';
+import { can, requireAnywhere, scopeOf } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { childKinds, mayHold } from './place-kinds.ts';
 import {

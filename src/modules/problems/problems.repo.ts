@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { type Db, pathRange, pathWithin } from '../../db/transaction.ts';
+import { pathInScope } from '../../db/fragments.ts';
+import { type Db, pathRange } from '../../db/transaction.ts';
 import type { Scope } from '../access/policy.ts';
 import type { InboxQuery, QueueQuery } from './problems.schemas.ts';
 
@@ -18,7 +19,7 @@ export async function problemQueue(db: Db, scope: Scope, query: QueueQuery, cham
     .where((eb) =>
       championId
         ? eb.or([
-            pathWithin('problems.place_path', scope),
+            pathInScope(sql.ref('problems.place_path'), scope),
             eb.exists(
               eb
                 .selectFrom('problem_champions')
@@ -27,7 +28,7 @@ export async function problemQueue(db: Db, scope: Scope, query: QueueQuery, cham
                 .where('problem_champions.user_id', '=', championId),
             ),
           ])
-        : pathWithin('problems.place_path', scope),
+        : pathInScope(sql.ref('problems.place_path'), scope),
     );
   if (under) {
     const { from, to } = pathRange(under);
@@ -107,7 +108,7 @@ export async function matterInbox(db: Db, scope: Scope, query: InboxQuery) {
     .innerJoin('places', 'places.id', 'matters.place_id')
     .leftJoin('people', 'people.id', 'matters.submitter_person_id')
     .where('matters.state', '=', 'submitted')
-    .where(pathWithin('matters.place_path', scope));
+    .where(pathInScope(sql.ref('matters.place_path'), scope));
   if (under) {
     const { from, to } = pathRange(under);
     base = base.where('matters.place_path', '>=', from).where('matters.place_path', '<', to);

@@ -1,4 +1,5 @@
 import { uuidv7 } from 'uuidv7';
+import { isEmptyScope } from '../../db/fragments.ts';
 import type { PlaceKind } from '../../db/schema.ts';
 import { personal } from '../../domain/audit/chain.ts';
 import { AppError, fieldError } from '../../server/errors.ts';
@@ -11,7 +12,6 @@ import { type NewSession, openSession, spendCode } from '../auth/auth.service.ts
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { loadActor } from '../auth/session.plugin.ts';
 import { newToken, tokenDigest } from '../auth/tokens.ts';
-import { isEmptyScope } from '../parties/list-filters.ts';
 import { mayGrant, resolveGrantTarget } from './grant-target.ts';
 import {
   expireInvitation,

@@ -1,8 +1,8 @@
 import { type ExpressionBuilder, type RawBuilder, sql } from 'kysely';
+import { containsText, pathBelow, pathInScope } from '../../db/fragments.ts';
 import type { DB, InvitationsTable, RoleGrantsTable, UserKind } from '../../db/schema.ts';
 import type { Db, Trx } from '../../db/transaction.ts';
 import type { Scope } from '../access/policy.ts';
-import { containsText, pathBelow, pathInScope } from '../parties/list-filters.ts';
 
 // A grant, and an invitation, sit at a place or at a grid; a grid counts as its community for scope.
 type GrantJoins = ExpressionBuilder<

@@ -1,4 +1,5 @@
 import { uuidv7 } from 'uuidv7';
+import { isEmptyScope } from '../../db/fragments.ts';
 import type { PlaceKind } from '../../db/schema.ts';
 import { personal } from '../../domain/audit/chain.ts';
 import { AppError } from '../../server/errors.ts';
@@ -6,7 +7,6 @@ import type { Tx } from '../../server/transaction.ts';
 import { can, maskPhone, requireActor, scopeOf } from '../access/policy.ts';
 import type { Role } from '../access/roles.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { isEmptyScope } from '../parties/list-filters.ts';
 import { findPlace } from '../parties/places.repo.ts';
 import { assertMayGrant, type GrantTarget, resolveGrantTarget } from './grant-target.ts';
 import {

@@ -1,11 +1,13 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
-import { pathRange } from '../../db/transaction.ts';
-import type { Scope } from '../access/policy.ts';
+import { pathRange } from './transaction.ts';
+
+/** Place-path scope of a list: prefixes (everything below) and exact paths (a grid's compounds). */
+export type PathScope = { prefixes: string[]; exact: string[] };
 
 // Portable SQL fragments for list queries (plain SQL-92: the same text runs on SQLite and PostgreSQL).
 
 /** The place path lies in the scope: below one of its prefixes, or equal to one of its exact paths. */
-export function pathInScope(path: Expression<string | null>, scope: Scope): Expression<SqlBool> {
+export function pathInScope(path: Expression<string | null>, scope: PathScope): Expression<SqlBool> {
   const terms = scope.prefixes.map((prefix) => {
     const { from, to } = pathRange(prefix);
     return sql<SqlBool>`(${path} >= ${from} and ${path} < ${to})`;
@@ -27,6 +29,6 @@ export function containsText(column: Expression<string | null>, text: string): E
   return sql<SqlBool>`lower(${column}) like ${pattern} escape '\\'`;
 }
 
-export function isEmptyScope(scope: Scope): boolean {
+export function isEmptyScope(scope: PathScope): boolean {
   return scope.prefixes.length === 0 && scope.exact.length === 0;
 }
