@@ -21,6 +21,10 @@ const Env = z.object({
   RESIDENT_IDLE_DAYS: z.coerce.number().int().positive().default(30),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(5),
   WRITES_PER_MINUTE: z.coerce.number().int().positive().default(100),
+  /** A matter whose submitter does not answer this many days after the resolution closes by itself. */
+  MATTER_AUTOCLOSE_DAYS: z.coerce.number().int().positive().default(7),
+  /** How often the background sweeps run; 0 turns them off (tests drive them directly). */
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
 });
 
 export type Config = z.output<typeof Env>;
@@ -36,5 +40,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   // Tests send every request from one address: the per-address write limit is tested on its own.
-  return { ...loadConfig({}), LOG_LEVEL: 'silent', DEMO: 'off', WRITES_PER_MINUTE: 1_000_000, ...overrides };
+  return {
+    ...loadConfig({}),
+    LOG_LEVEL: 'silent',
+    DEMO: 'off',
+    WRITES_PER_MINUTE: 1_000_000,
+    SWEEP_INTERVAL_SECONDS: 0,
+    ...overrides,
+  };
 }

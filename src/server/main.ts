@@ -3,6 +3,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { seedDemoIfEmpty } from '../demo/seed.ts';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { startSweeps } from './sweeps.ts';
 
 const config = loadConfig();
 const database = openDatabase(config.DATABASE_URL);
@@ -15,11 +16,14 @@ if (config.DEMO === 'auto') {
   if (seeded) app.log.info('empty database: demo data loaded');
 }
 
+const stopSweeps = startSweeps(app.deps, app.log);
+
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   app.log.info({ signal }, 'shutting down');
+  stopSweeps();
   await app.close();
   await database.close();
   process.exit(0);

@@ -2,6 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/app.ts';
 import { as, makeTown, type PlaceRow, type Session, signedInUser } from '../../../test/factories.ts';
+import { runSweeps } from '../../server/sweeps.ts';
 import { verifyAuditChain } from '../audit/audit.service.ts';
 
 let t: TestApp;
@@ -285,6 +286,76 @@ describe('the three orders: accept, dispatch, take, report, feedback', () => {
     });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().state).toBe('declined');
+  });
+});
+
+describe('a submitter who never answers', () => {
+  it('has the matter closed by the sweep after the configured days, once, and the problem with it', async () => {
+    const matter = (await submit(resident, { ...streetlights, text: '自动办结：井盖松动' })).json();
+    const { problemId } = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/matters/${matter.id}/accept`,
+        headers: as(gridWorker),
+        payload: { title: '井盖松动', urgency: 2, severity: 2 },
+      })
+    ).json();
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/workbench/problems/${problemId}/dispatch`,
+      headers: as(gridWorker),
+      payload: { lead: { partyId: propertyPartyId } },
+    });
+    const orderId = (
+      await t.database.db
+        .selectFrom('orders')
+        .select('id')
+        .where('problem_id', '=', problemId)
+        .executeTakeFirstOrThrow()
+    ).id;
+    await t.app.inject({ method: 'POST', url: `/api/orders/${orderId}/take`, headers: as(property) });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/orders/${orderId}/report`,
+      headers: as(property),
+      payload: { text: '已固定井盖' },
+    });
+
+    const days = t.app.deps.config.MATTER_AUTOCLOSE_DAYS;
+    const resolvedAt = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString();
+    await t.database.db
+      .updateTable('problems')
+      .set({ resolved_at: resolvedAt(days - 1) })
+      .where('id', '=', problemId)
+      .execute();
+    await runSweeps(t.app.deps, t.app.log);
+    expect(
+      (await t.app.inject({ url: `/api/matters/mine/${matter.id}`, headers: as(resident) })).json().state,
+    ).toBe('accepted');
+
+    await t.database.db
+      .updateTable('problems')
+      .set({ resolved_at: resolvedAt(days + 1) })
+      .where('id', '=', problemId)
+      .execute();
+    await runSweeps(t.app.deps, t.app.log);
+    await runSweeps(t.app.deps, t.app.log);
+    const mine = (
+      await t.app.inject({ url: `/api/matters/mine/${matter.id}`, headers: as(resident) })
+    ).json();
+    expect(mine).toMatchObject({
+      state: 'closed',
+      awaitsFeedback: false,
+      feedback: null,
+      problem: { state: 'closed' },
+    });
+    const closes = await t.database.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('entity_id', '=', matter.id)
+      .where('action', '=', 'matter.close')
+      .execute();
+    expect(closes).toHaveLength(1);
   });
 });
 

@@ -343,7 +343,10 @@ export async function closeProblemIfSettled(tx: Tx, problemId: string) {
   await logEvent(tx, problemId, 'closed', { visibility: 'public' });
 }
 
-/** Matters whose submitter did not answer within `days` of the resolution close by themselves. */
+/**
+ * Matters whose submitter did not answer within `days` of the resolution close by themselves. Safe to run
+ * from several servers at once: a matter another sweep closed first is skipped, not an error.
+ */
 export async function closeUnansweredMatters(tx: Tx, days: number) {
   const before = new Date(tx.now.getTime() - days * 86_400_000).toISOString();
   const stale = await tx.db
@@ -354,9 +357,25 @@ export async function closeUnansweredMatters(tx: Tx, days: number) {
     .where('problems.resolved_at', '<', before)
     .where('matters.state', '=', 'accepted')
     .execute();
+  let closed = 0;
   for (const matter of stale) {
-    await transitionMatter(tx, matter, 'close', { closed_at: tx.now.toISOString() });
+    const step = nextMatterState(matter.state as MatterState, 'close');
+    const now = tx.now.toISOString();
+    if (!step.ok) continue;
+    const moved = await updateMatterIf(tx.db, matter.id, matter.state, {
+      state: step.to,
+      closed_at: now,
+      updated_at: now,
+    });
+    if (!moved) continue;
+    closed++;
+    await recordAudit(tx, {
+      action: 'matter.close',
+      entityType: 'matter',
+      entityId: matter.id,
+      changes: { state: { from: 'accepted', to: 'closed' }, reason: { to: 'no_answer' } },
+    });
     await closeProblemIfSettled(tx, matter.problem_id!);
   }
-  return stale.length;
+  return closed;
 }

@@ -1,0 +1,26 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { closeUnansweredMatters } from '../modules/matters/matters.service.ts';
+import type { AppDeps } from './app-types.ts';
+import { transact } from './transaction.ts';
+
+/** Work that waits on the clock, not on a request: run once now, then every SWEEP_INTERVAL_SECONDS. */
+export async function runSweeps(deps: AppDeps, log: FastifyBaseLogger) {
+  try {
+    const closed = await transact(deps, null, (tx) =>
+      closeUnansweredMatters(tx, deps.config.MATTER_AUTOCLOSE_DAYS),
+    );
+    if (closed > 0) log.info({ closed }, 'sweep: matters closed without an answer');
+  } catch (error) {
+    // A failed sweep is retried at the next tick; it must never take the server down.
+    log.error({ err: error }, 'sweep failed');
+  }
+}
+
+export function startSweeps(deps: AppDeps, log: FastifyBaseLogger): () => void {
+  const seconds = deps.config.SWEEP_INTERVAL_SECONDS;
+  if (seconds === 0) return () => {};
+  void runSweeps(deps, log);
+  const timer = setInterval(() => void runSweeps(deps, log), seconds * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
