@@ -68,6 +68,38 @@ async function submit(session: Session, body: Record<string, unknown> = streetli
   });
 }
 
+/** The grid worker accepts a matter into a new problem. */
+async function acceptAsNew(
+  matterId: string,
+  title: string,
+  urgency: number,
+  severity: number,
+): Promise<string> {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: `/api/matters/${matterId}/accept`,
+    headers: as(gridWorker),
+    payload: { title, urgency, severity },
+  });
+  return response.json().problemId;
+}
+
+/** The grid worker dispatches the problem to the property company as lead; returns the order. */
+async function dispatchToProperty(problemId: string): Promise<string> {
+  await t.app.inject({
+    method: 'POST',
+    url: `/api/workbench/problems/${problemId}/dispatch`,
+    headers: as(gridWorker),
+    payload: { lead: { partyId: propertyPartyId } },
+  });
+  const order = await t.database.db
+    .selectFrom('orders')
+    .select('id')
+    .where('problem_id', '=', problemId)
+    .executeTakeFirstOrThrow();
+  return order.id;
+}
+
 describe('a resident raises a matter (下单)', () => {
   it('files it under their household and shows it on their list', async () => {
     const response = await submit(resident);
@@ -178,27 +210,8 @@ describe('the three orders: accept, dispatch, take, report, feedback', () => {
 
   it('reopens the problem when the submitter says it is not solved (重办), and the lead works it again', async () => {
     const matter = (await submit(resident, { ...streetlights, text: '重办流程：楼道灯还是不亮' })).json();
-    const { problemId } = (
-      await t.app.inject({
-        method: 'POST',
-        url: `/api/matters/${matter.id}/accept`,
-        headers: as(gridWorker),
-        payload: { title: '楼道灯不亮', urgency: 1, severity: 2 },
-      })
-    ).json();
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/workbench/problems/${problemId}/dispatch`,
-      headers: as(gridWorker),
-      payload: { lead: { partyId: propertyPartyId } },
-    });
-    const orderId = (
-      await t.database.db
-        .selectFrom('orders')
-        .select('id')
-        .where('problem_id', '=', problemId)
-        .executeTakeFirstOrThrow()
-    ).id;
+    const problemId = await acceptAsNew(matter.id, '楼道灯不亮', 1, 2);
+    const orderId = await dispatchToProperty(problemId);
     await t.app.inject({ method: 'POST', url: `/api/orders/${orderId}/take`, headers: as(property) });
     await t.app.inject({
       method: 'POST',
@@ -230,27 +243,8 @@ describe('the three orders: accept, dispatch, take, report, feedback', () => {
 
   it('lets exactly one of two people take the same order at once', async () => {
     const matter = (await submit(resident, { ...streetlights, text: '并发接单：电梯异响' })).json();
-    const { problemId } = (
-      await t.app.inject({
-        method: 'POST',
-        url: `/api/matters/${matter.id}/accept`,
-        headers: as(gridWorker),
-        payload: { title: '电梯异响', urgency: 2, severity: 3 },
-      })
-    ).json();
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/workbench/problems/${problemId}/dispatch`,
-      headers: as(gridWorker),
-      payload: { lead: { partyId: propertyPartyId } },
-    });
-    const orderId = (
-      await t.database.db
-        .selectFrom('orders')
-        .select('id')
-        .where('problem_id', '=', problemId)
-        .executeTakeFirstOrThrow()
-    ).id;
+    const problemId = await acceptAsNew(matter.id, '电梯异响', 2, 3);
+    const orderId = await dispatchToProperty(problemId);
     const colleague = (
       await signedInUser(t.app, t.database, {
         grants: [{ role: 'property_staff', place: town.compound, partyId: propertyPartyId }],
@@ -292,27 +286,8 @@ describe('the three orders: accept, dispatch, take, report, feedback', () => {
 describe('a submitter who never answers', () => {
   it('has the matter closed by the sweep after the configured days, once, and the problem with it', async () => {
     const matter = (await submit(resident, { ...streetlights, text: '自动办结：井盖松动' })).json();
-    const { problemId } = (
-      await t.app.inject({
-        method: 'POST',
-        url: `/api/matters/${matter.id}/accept`,
-        headers: as(gridWorker),
-        payload: { title: '井盖松动', urgency: 2, severity: 2 },
-      })
-    ).json();
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/workbench/problems/${problemId}/dispatch`,
-      headers: as(gridWorker),
-      payload: { lead: { partyId: propertyPartyId } },
-    });
-    const orderId = (
-      await t.database.db
-        .selectFrom('orders')
-        .select('id')
-        .where('problem_id', '=', problemId)
-        .executeTakeFirstOrThrow()
-    ).id;
+    const problemId = await acceptAsNew(matter.id, '井盖松动', 2, 2);
+    const orderId = await dispatchToProperty(problemId);
     await t.app.inject({ method: 'POST', url: `/api/orders/${orderId}/take`, headers: as(property) });
     await t.app.inject({
       method: 'POST',
@@ -376,14 +351,7 @@ describe('scope and privacy', () => {
 
   it('masks submitters’ phones for property staff, shows them to the grid worker', async () => {
     const matter = (await submit(resident, { ...streetlights, text: '号码遮挡测试' })).json();
-    const { problemId } = (
-      await t.app.inject({
-        method: 'POST',
-        url: `/api/matters/${matter.id}/accept`,
-        headers: as(gridWorker),
-        payload: { title: '号码遮挡', urgency: 1, severity: 1 },
-      })
-    ).json();
+    const problemId = await acceptAsNew(matter.id, '号码遮挡', 1, 1);
     const forGrid = (
       await t.app.inject({ url: `/api/workbench/problems/${problemId}`, headers: as(gridWorker) })
     ).json();
@@ -425,14 +393,7 @@ describe('staff intake and deputies', () => {
 
   it('lets a deputy take up a problem in their district; it shows on its timeline', async () => {
     const matter = (await submit(resident, { ...streetlights, text: '代表介入：水管漏水' })).json();
-    const { problemId } = (
-      await t.app.inject({
-        method: 'POST',
-        url: `/api/matters/${matter.id}/accept`,
-        headers: as(gridWorker),
-        payload: { title: '水管跑冒滴漏', urgency: 3, severity: 2 },
-      })
-    ).json();
+    const problemId = await acceptAsNew(matter.id, '水管跑冒滴漏', 3, 2);
     const taken = await t.app.inject({
       method: 'POST',
       url: `/api/workbench/problems/${problemId}/champion`,
