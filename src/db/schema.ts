@@ -290,6 +290,19 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+export interface NotificationsTable {
+  seq: Generated<number>;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  problem_id: string | null;
+  data: string;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface DB {
   app_meta: AppMetaTable;
   places: PlacesTable;
@@ -317,4 +330,5 @@ export interface DB {
   attachments: AttachmentsTable;
   dispatch_rules: DispatchRulesTable;
   idempotency_keys: IdempotencyKeysTable;
+  notifications: NotificationsTable;
 }
