@@ -19,6 +19,7 @@ import type { App, AppDeps } from './app-types.ts';
 import { AppError } from './errors.ts';
 import { routeModules } from './modules.ts';
 import { errorHandler } from './problem.ts';
+import { refuseNulCharacters } from './unstorable-text.ts';
 
 export async function buildApp(input: Omit<AppDeps, 'sms'> & { sms?: SmsProvider }): Promise<App> {
   const { config } = input;
@@ -77,6 +78,7 @@ export async function buildApp(input: Omit<AppDeps, 'sms'> & { sms?: SmsProvider
       request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS',
   });
   await app.register(sessionPlugin);
+  app.addHook('preValidation', refuseNulCharacters);
 
   await app.register(swagger, {
     openapi: {

@@ -125,6 +125,10 @@ export const fieldMessages = {
   code_wrong: { 'zh-CN': '验证码不正确或已过期', en: 'The code is wrong or has expired' },
   already_taken: { 'zh-CN': '已被使用', en: 'Already in use' },
   not_found: { 'zh-CN': '找不到所选项', en: 'The chosen item does not exist' },
+  nul_character: {
+    'zh-CN': '含有无法保存的控制字符',
+    en: 'Contains a control character that cannot be stored',
+  },
   area_invalid: {
     'zh-CN': '面积须为正数，最多两位小数',
     en: 'Area must be a positive number with at most two decimals',

@@ -93,6 +93,11 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     appError = new AppError('rate_limited');
   } else if (error instanceof SyntaxError && error.statusCode === 400) {
     appError = new AppError('malformed_body');
+  } else if (error.statusCode === 403 || error.statusCode === 404) {
+    // A path the static file server refuses (too long, outside its root) is simply not there.
+    appError = new AppError('route_not_found');
+  } else if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+    appError = new AppError('malformed_body');
   } else {
     request.log.error({ err: error }, 'unhandled error');
     appError = new AppError('internal');
