@@ -7,9 +7,12 @@ import { testDatabase } from './database.ts';
 export type TestApp = { app: App; database: Database; close(): Promise<void> };
 
 /** The real app, in process, over a real migrated database of its own. */
-export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function testApp(
+  overrides: Partial<Config> = {},
+  options: { logStream?: { write(line: string): void } } = {},
+): Promise<TestApp> {
   const database = await testDatabase();
-  const app = await buildApp({ config: testConfig(overrides), database });
+  const app = await buildApp({ config: testConfig(overrides), database, ...options });
   await app.ready();
   return {
     app,

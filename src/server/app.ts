@@ -21,7 +21,9 @@ import { routeModules } from './modules.ts';
 import { errorHandler } from './problem.ts';
 import { refuseNulCharacters } from './unstorable-text.ts';
 
-export async function buildApp(input: Omit<AppDeps, 'sms'> & { sms?: SmsProvider }): Promise<App> {
+export async function buildApp(
+  input: Omit<AppDeps, 'sms'> & { sms?: SmsProvider; logStream?: { write(line: string): void } },
+): Promise<App> {
   const { config } = input;
   const app = Fastify({
     logger: {
@@ -33,13 +35,15 @@ export async function buildApp(input: Omit<AppDeps, 'sms'> & { sms?: SmsProvider
         'req.headers["x-csrf-token"]',
         'res.headers["set-cookie"]',
       ],
+      ...(input.logStream ? { stream: input.logStream } : {}),
     },
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
 
-  const deps: AppDeps = { ...input, sms: input.sms ?? new LogSmsProvider(app.log) };
+  const { logStream: _, ...given } = input;
+  const deps: AppDeps = { ...given, sms: given.sms ?? new LogSmsProvider(app.log) };
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
