@@ -19,6 +19,7 @@ import type { App, AppDeps } from './app-types.ts';
 import { AppError } from './errors.ts';
 import { routeModules } from './modules.ts';
 import { errorHandler } from './problem.ts';
+import { StorageHealth } from './storage-health.ts';
 import { refuseNulCharacters } from './unstorable-text.ts';
 
 export async function buildApp(
@@ -40,11 +41,19 @@ export async function buildApp(
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     return503OnClosing: true,
+    // A client silent this long mid-request (slowloris) is cut off; long-lived streams (SSE) send
+    // heartbeats more often than this.
+    connectionTimeout: Math.round(config.REQUEST_TIMEOUT_SECONDS * 1000),
+    requestTimeout: Math.round(config.REQUEST_TIMEOUT_SECONDS * 1000),
   }).withTypeProvider<ZodTypeProvider>();
 
   const { logStream: _, ...given } = input;
   const deps: AppDeps = { ...given, sms: given.sms ?? new LogSmsProvider(app.log) };
   app.decorate('deps', deps);
+  app.decorate('storageHealth', new StorageHealth());
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && reply.statusCode < 300) app.storageHealth.writeSucceeded();
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

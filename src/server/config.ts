@@ -25,6 +25,8 @@ const Env = z.object({
   MATTER_AUTOCLOSE_DAYS: z.coerce.number().int().positive().default(7),
   /** How often the background sweeps run; 0 turns them off (tests drive them directly). */
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
+  /** A connection silent this long, or a request not complete in this time, is cut off (slow clients). */
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
 });
 
 export type Config = z.output<typeof Env>;

@@ -68,6 +68,13 @@ export const errorCatalogue = {
     status: 503,
     title: { 'zh-CN': '服务暂不可用', en: 'The service is unavailable' },
   },
+  storage_full: {
+    status: 503,
+    title: {
+      'zh-CN': '存储空间已满，刚才提交的内容没有保存，请稍后再试',
+      en: 'Storage is full; what you just sent was not saved. Please try again later',
+    },
+  },
   internal: {
     status: 500,
     title: { 'zh-CN': '系统出错了，我们已记录，请稍后再试', en: 'Something went wrong; it has been logged' },

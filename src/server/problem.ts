@@ -10,6 +10,7 @@ import {
   translateField,
 } from './errors.ts';
 import { type Language, pickLanguage } from './i18n.ts';
+import { storageFault } from './storage-health.ts';
 
 const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() };
 
@@ -93,6 +94,11 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     appError = new AppError('rate_limited');
   } else if (error instanceof SyntaxError && error.statusCode === 400) {
     appError = new AppError('malformed_body');
+  } else if (storageFault(error)) {
+    const fault = storageFault(error) ?? 'unreachable';
+    request.server.storageHealth.report(fault);
+    request.log.error({ err: error, fault }, 'storage fault');
+    appError = new AppError(fault === 'full' ? 'storage_full' : 'unavailable');
   } else if (error.statusCode === 403 || error.statusCode === 404) {
     // A path the static file server refuses (too long, outside its root) is simply not there.
     appError = new AppError('route_not_found');
@@ -106,5 +112,6 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   const problem = problemOf(appError, language, request.url);
   if (localizedFields) problem.errors = localizedFields;
   if (appError.code === 'rate_limited' || appError.code === 'overloaded') reply.header('retry-after', '60');
+  if (appError.code === 'storage_full' || appError.code === 'unavailable') reply.header('retry-after', '30');
   return reply.status(appError.status).type('application/problem+json; charset=utf-8').send(problem);
 }

@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import type { Db } from '../../db/transaction.ts';
+import { type Db, lockProblems } from '../../db/transaction.ts';
 import type { MatterState, OrderState, ProblemState } from '../../domain/matters/states.ts';
 import type { Category, Channel, Level, MatterKind } from '../../domain/matters/vocabulary.ts';
 import { AppError } from '../../server/errors.ts';
@@ -182,6 +182,7 @@ export async function championProblem(tx: Tx, problemId: string) {
 
 /** Merges problems that turned out to be one: their matters, orders and timelines join the target. */
 export async function mergeProblems(tx: Tx, targetId: string, sourceIds: string[]) {
+  await lockProblems(tx.db, tx.dialect, [targetId, ...sourceIds]);
   const target = await problemInScope(tx, targetId, 'matter.triage');
   if (target.state === 'closed')
     throw new AppError('invalid_state', { params: { state: target.state }, extra: { state: target.state } });

@@ -31,6 +31,10 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
       const { database } = app.deps;
       try {
         await sql`select 1`.execute(database.db);
+        if (app.storageHealth.current() === 'full')
+          return reply
+            .status(503)
+            .send({ status: 'unready' as const, database: database.dialect, reason: 'storage full' });
         return { status: 'ready' as const, database: database.dialect };
       } catch (error) {
         app.log.warn({ err: error }, 'database not reachable');
