@@ -25,6 +25,16 @@ const Env = z.object({
   MATTER_AUTOCLOSE_DAYS: z.coerce.number().int().positive().default(7),
   /** How often the background sweeps run; 0 turns them off (tests drive them directly). */
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
+  /** Where the app is reached from outside: links in group chats and SMS start with it. */
+  PUBLIC_URL: z.string().url().default('http://localhost:8080'),
+  /** Whether a channel (group robot, webhook) may point inside our network: refuse, loopback, allow. */
+  CHANNEL_PRIVATE_ADDRESSES: z.enum(['refuse', 'loopback', 'allow']).default('refuse'),
+  /** How often queued deliveries and live updates are looked for besides right after a commit; 0: never. */
+  NOTIFY_POLL_SECONDS: z.coerce.number().min(0).default(5),
+  /** First wait before retrying a failed delivery; it grows fourfold each time. */
+  NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().int().positive().default(30),
+  /** The Asia/Shanghai hour after which the staff daily digest goes out. */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
 });
 
 export type Config = z.output<typeof Env>;
