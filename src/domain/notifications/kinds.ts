@@ -17,7 +17,13 @@ export const noticeKinds = [
 export type NoticeKind = (typeof noticeKinds)[number];
 
 /** What group chats hear by default: the work of the office, never what is addressed to one resident. */
-export const channelKinds: readonly string[] = ['dispatched', 'taken', 'reported', 'escalated', 'deadline_near'];
+export const channelKinds: readonly string[] = [
+  'dispatched',
+  'taken',
+  'reported',
+  'escalated',
+  'deadline_near',
+];
 
 /** Kinds a resident who opted in also receives by SMS: the answers they wait for. */
 export const smsKinds: readonly string[] = ['reply', 'result_to_confirm'];

@@ -42,7 +42,11 @@ export function channelRequest(
   switch (channel.kind) {
     case 'wecom':
       // WeCom 企业微信 group robot: the key is in the URL; no signature exists.
-      return { url: channel.url, headers: json, body: JSON.stringify({ msgtype: 'text', text: { content: text } }) };
+      return {
+        url: channel.url,
+        headers: json,
+        body: JSON.stringify({ msgtype: 'text', text: { content: text } }),
+      };
     case 'dingtalk': {
       const url = new URL(channel.url);
       if (channel.secret) {

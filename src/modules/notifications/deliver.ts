@@ -97,7 +97,8 @@ async function sendToChannel(deps: AppDeps, row: Due, now: Date): Promise<Attemp
     .selectAll()
     .where('id', '=', row.channel_id ?? '')
     .executeTakeFirst();
-  if (!channel || channel.enabled !== 1) return { ok: false, status: 410, response: 'channel removed or off' };
+  if (!channel || channel.enabled !== 1)
+    return { ok: false, status: 410, response: 'channel removed or off' };
   return postToChannel(deps, channel, row, now);
 }
 

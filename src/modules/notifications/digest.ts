@@ -1,8 +1,8 @@
 import { TZDate } from '@date-fns/tz';
-import { CHINA_TIME_ZONE, localDayOf } from '../../domain/deadlines/civil-day.ts';
-import { digestText } from '../../domain/notifications/digest.ts';
 import { pathInScope } from '../../db/fragments.ts';
 import type { Db } from '../../db/transaction.ts';
+import { CHINA_TIME_ZONE, localDayOf } from '../../domain/deadlines/civil-day.ts';
+import { digestText } from '../../domain/notifications/digest.ts';
 import type { AppDeps } from '../../server/app-types.ts';
 import { transact } from '../../server/transaction.ts';
 import { scopeOf } from '../access/policy.ts';
@@ -58,7 +58,11 @@ export async function sendDigests(deps: AppDeps, now = new Date()): Promise<numb
   return sent;
 }
 
-async function figuresFor(db: Db, user: { id: string; person_id: string; kind: 'staff' | 'resident' }, now: Date) {
+async function figuresFor(
+  db: Db,
+  user: { id: string; person_id: string; kind: 'staff' | 'resident' },
+  now: Date,
+) {
   const actor = await loadActor(db, { userId: user.id, personId: user.person_id, kind: user.kind }, 'digest');
   const scope = scopeOf(actor, 'problem.view');
   const at = now.toISOString();

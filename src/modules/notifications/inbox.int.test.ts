@@ -28,7 +28,11 @@ describe('the core loop tells the people it concerns', () => {
   it('a dispatch reaches the property company; taking and reporting reach the grid worker, not the other grid', async () => {
     const { problemId, orderId, title } = await w.dispatchedProblem();
     const property = await w.inbox(w.property.session);
-    expect(property.items[0]).toMatchObject({ kind: 'dispatched', problemId, title: `新派单（主办）：${title}` });
+    expect(property.items[0]).toMatchObject({
+      kind: 'dispatched',
+      problemId,
+      title: `新派单（主办）：${title}`,
+    });
     expect(property.unread).toBeGreaterThan(0);
 
     expect((await post(`/api/orders/${orderId}/take`, w.property.session)).statusCode).toBe(204);
@@ -86,7 +90,10 @@ describe('the inbox', () => {
 
     // Someone else's notice cannot be marked by me: nothing changes for its owner.
     await post(`/api/notifications/${seq}/read`, w.gridWorker.session);
-    const count = await t.app.inject({ url: '/api/notifications/unread-count', headers: as(w.property.session) });
+    const count = await t.app.inject({
+      url: '/api/notifications/unread-count',
+      headers: as(w.property.session),
+    });
     expect(count.json()).toEqual({ unread: all.unread - 1 });
 
     const marked = await post('/api/notifications/read-all', w.property.session);
@@ -97,7 +104,9 @@ describe('the inbox', () => {
   it('keeps out what a user turned off, and SMS reaches a resident only when they opted in', async () => {
     const put = (session: Session, payload: Record<string, unknown>) =>
       t.app.inject({ method: 'PUT', url: '/api/notifications/preferences', headers: as(session), payload });
-    const prefs = (await t.app.inject({ url: '/api/notifications/preferences', headers: as(w.property.session) })).json();
+    const prefs = (
+      await t.app.inject({ url: '/api/notifications/preferences', headers: as(w.property.session) })
+    ).json();
     expect(prefs.items.find((i: { kind: string }) => i.kind === 'dispatched')).toEqual({
       kind: 'dispatched',
       inbox: true,
@@ -112,7 +121,10 @@ describe('the inbox', () => {
     const sms = t.app.deps.sms as LogSmsProvider;
     const first = await w.dispatchedProblem();
     await post(`/api/orders/${first.orderId}/take`, w.property.session);
-    await post(`/api/orders/${first.orderId}/report`, w.property.session, { text: '已修', publicReply: '已修好' });
+    await post(`/api/orders/${first.orderId}/report`, w.property.session, {
+      text: '已修',
+      publicReply: '已修好',
+    });
     await deliverDue(t.app.deps);
     expect(sms.lastTo(w.resident.phone)).toBeUndefined();
 
@@ -120,7 +132,10 @@ describe('the inbox', () => {
     expect(opted.json().smsOptIn).toBe(true);
     const second = await w.dispatchedProblem('楼道堆物');
     await post(`/api/orders/${second.orderId}/take`, w.property.session);
-    await post(`/api/orders/${second.orderId}/report`, w.property.session, { text: '已清理', publicReply: '已清理完毕' });
+    await post(`/api/orders/${second.orderId}/report`, w.property.session, {
+      text: '已清理',
+      publicReply: '已清理完毕',
+    });
     await deliverDue(t.app.deps);
     const text = sms.lastTo(w.resident.phone) ?? '';
     expect(text).toMatch(/^【商量】您反映的“楼道堆物”已办结，请确认：已清理完毕$/);

@@ -4,16 +4,18 @@ import type { Actor } from '../access/actor.ts';
 import { requireActor } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { inboxAfter, inboxPage, markRead, unreadCount } from './inbox.repo.ts';
-import { type InboxQuery, type Preferences, type PreferencesInput, personalKinds } from './notifications.schemas.ts';
+import {
+  type InboxQuery,
+  type Preferences,
+  type PreferencesInput,
+  personalKinds,
+} from './notifications.schemas.ts';
 
 // Everyone signed in has an inbox and sees only their own: no place scope is involved.
 
 export async function listInbox(db: Db, actor: Actor | null, query: InboxQuery) {
   const who = requireActor(actor);
-  const [page, unread] = await Promise.all([
-    inboxPage(db, who.userId, query),
-    unreadCount(db, who.userId),
-  ]);
+  const [page, unread] = await Promise.all([inboxPage(db, who.userId, query), unreadCount(db, who.userId)]);
   return { ...page, unread };
 }
 
@@ -42,7 +44,11 @@ export async function preferences(db: Db, actor: Actor | null): Promise<Preferen
       .select(['kind', 'channel', 'enabled'])
       .where('user_id', '=', who.userId)
       .execute(),
-    db.selectFrom('users').select(['sms_opt_in', 'kind']).where('id', '=', who.userId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('users')
+      .select(['sms_opt_in', 'kind'])
+      .where('id', '=', who.userId)
+      .executeTakeFirstOrThrow(),
   ]);
   const on = (kind: string, channel: string) =>
     rows.find((r) => r.kind === kind && r.channel === channel)?.enabled !== 0;
@@ -57,14 +63,37 @@ export async function preferences(db: Db, actor: Actor | null): Promise<Preferen
 export async function savePreferences(tx: Tx, input: PreferencesInput) {
   const who = requireActor(tx.actor);
   const now = tx.now.toISOString();
-  const rows: { user_id: string; kind: string; channel: 'inbox' | 'sms'; enabled: number; updated_at: string }[] =
-    input.items.flatMap((item) => [
-    { user_id: who.userId, kind: item.kind, channel: 'inbox' as const, enabled: item.inbox ? 1 : 0, updated_at: now },
-    { user_id: who.userId, kind: item.kind, channel: 'sms' as const, enabled: item.sms ? 1 : 0, updated_at: now },
+  const rows: {
+    user_id: string;
+    kind: string;
+    channel: 'inbox' | 'sms';
+    enabled: number;
+    updated_at: string;
+  }[] = input.items.flatMap((item) => [
+    {
+      user_id: who.userId,
+      kind: item.kind,
+      channel: 'inbox' as const,
+      enabled: item.inbox ? 1 : 0,
+      updated_at: now,
+    },
+    {
+      user_id: who.userId,
+      kind: item.kind,
+      channel: 'sms' as const,
+      enabled: item.sms ? 1 : 0,
+      updated_at: now,
+    },
   ]);
   // The digest is for staff; a resident's choice of it would do nothing, so it is not kept.
   if (input.digest !== undefined && who.kind === 'staff')
-    rows.push({ user_id: who.userId, kind: 'digest', channel: 'inbox', enabled: input.digest ? 1 : 0, updated_at: now });
+    rows.push({
+      user_id: who.userId,
+      kind: 'digest',
+      channel: 'inbox',
+      enabled: input.digest ? 1 : 0,
+      updated_at: now,
+    });
   for (const row of rows) {
     await tx.db
       .insertInto('notification_preferences')

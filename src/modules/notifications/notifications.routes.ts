@@ -45,7 +45,14 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/notifications',
-    { schema: { tags, summary: 'My inbox, newest first', querystring: InboxQuery, response: { 200: InboxPage } } },
+    {
+      schema: {
+        tags,
+        summary: 'My inbox, newest first',
+        querystring: InboxQuery,
+        response: { 200: InboxPage },
+      },
+    },
     async (request) => listInbox(db, request.actor, request.query),
   );
 
@@ -72,7 +79,8 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
       const header = request.headers['last-event-id'];
       const lastEventId = typeof header === 'string' && /^\d+$/.test(header) ? Number(header) : null;
       const after = lastEventId ?? request.query.after ?? null;
-      if (!(request.headers.accept ?? '').includes('text/event-stream')) return missedSince(db, actor, after ?? 0);
+      if (!(request.headers.accept ?? '').includes('text/event-stream'))
+        return missedSince(db, actor, after ?? 0);
       reply.hijack();
       await hub.open(actor.userId, reply.raw, after);
       return reply;
@@ -81,7 +89,14 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/notifications/:seq/read',
-    { schema: { tags, summary: 'Mark one of my notices read', params: SeqParams, response: { 204: z.null() } } },
+    {
+      schema: {
+        tags,
+        summary: 'Mark one of my notices read',
+        params: SeqParams,
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await transact(deps, request.actor, (tx) => markOneRead(tx, request.params.seq));
       return reply.code(204).send(null);
@@ -96,7 +111,13 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/notifications/preferences',
-    { schema: { tags, summary: 'Which kinds of event reach me through which channel', response: { 200: Preferences } } },
+    {
+      schema: {
+        tags,
+        summary: 'Which kinds of event reach me through which channel',
+        response: { 200: Preferences },
+      },
+    },
     async (request) => preferences(db, request.actor),
   );
 

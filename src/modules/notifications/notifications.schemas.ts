@@ -24,7 +24,11 @@ export const InboxQuery = z.object({
 });
 export type InboxQuery = z.infer<typeof InboxQuery>;
 
-export const InboxPage = z.object({ items: z.array(Notice), total: z.number().int(), unread: z.number().int() });
+export const InboxPage = z.object({
+  items: z.array(Notice),
+  total: z.number().int(),
+  unread: z.number().int(),
+});
 export const UnreadCount = z.object({ unread: z.number().int() });
 export const SeqParams = z.object({ seq: z.coerce.number().int().positive() });
 export const MarkedCount = z.object({ marked: z.number().int() });

@@ -70,7 +70,17 @@ export async function loopWorld(t: TestApp) {
     };
   }
 
-  return { town, propertyPartyId, resident, gridWorker, otherGridWorker, secretary, property, dispatchedProblem, inbox };
+  return {
+    town,
+    propertyPartyId,
+    resident,
+    gridWorker,
+    otherGridWorker,
+    secretary,
+    property,
+    dispatchedProblem,
+    inbox,
+  };
 }
 
 export type Received = { url: string; headers: http.IncomingHttpHeaders; body: string };

@@ -75,7 +75,9 @@ async function preferencesOf(tx: Tx, userIds: string[], kind: string): Promise<C
     .where('user_id', 'in', userIds)
     .where('kind', 'in', [kind, 'digest'])
     .execute();
-  const off = new Set(rows.filter((r) => r.kind === kind && r.enabled === 0).map((r) => `${r.user_id}:${r.channel}`));
+  const off = new Set(
+    rows.filter((r) => r.kind === kind && r.enabled === 0).map((r) => `${r.user_id}:${r.channel}`),
+  );
   const digest = new Set(rows.filter((r) => r.kind === 'digest' && r.enabled === 1).map((r) => r.user_id));
   return {
     inbox: (id) => !off.has(`${id}:inbox`) && !(digestKinds.includes(kind) && digest.has(id)),
@@ -122,7 +124,9 @@ async function queueChannels(tx: Tx, notice: Notice) {
   if (hearing.length === 0) return 0;
   await tx.db
     .insertInto('notification_deliveries')
-    .values(hearing.map((c) => ({ ...delivery(tx, notice), transport: 'channel' as const, channel_id: c.id })))
+    .values(
+      hearing.map((c) => ({ ...delivery(tx, notice), transport: 'channel' as const, channel_id: c.id })),
+    )
     .execute();
   return hearing.length;
 }
@@ -180,7 +184,11 @@ async function roleHolders(tx: Pick<Tx, 'db'>, roles: readonly Role[], placePath
     .execute();
   // A grid worker holds the grid, not a place: they hear of what lies in one of the grid's buildings, and
   // of a compound-wide problem of a compound that holds one (as the policy's `reaches` decides).
-  const place = await tx.db.selectFrom('places').select('kind').where('path', '=', placePath).executeTakeFirst();
+  const place = await tx.db
+    .selectFrom('places')
+    .select('kind')
+    .where('path', '=', placePath)
+    .executeTakeFirst();
   const viaGrids = await tx.db
     .selectFrom('role_grants')
     .innerJoin('grid_buildings', 'grid_buildings.grid_id', 'role_grants.grid_id')

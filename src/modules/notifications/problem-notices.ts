@@ -1,6 +1,6 @@
+import type { Tx } from '../../server/transaction.ts';
 import { placeActions } from '../access/policy.ts';
 import type { Role } from '../access/roles.ts';
-import type { Tx } from '../../server/transaction.ts';
 import { notify } from './notify.ts';
 
 /**
@@ -24,7 +24,8 @@ export async function tellOfProblemEvent(
       return;
     case 'taken':
     case 'reported':
-      if (typeof data.orderId === 'string') await tellDispatchers(tx, problemId, kind, data.orderId, event.text);
+      if (typeof data.orderId === 'string')
+        await tellDispatchers(tx, problemId, kind, data.orderId, event.text);
       return;
     case 'resolved':
       await tellSubmitters(tx, problemId, 'result_to_confirm', event.text ?? null);
@@ -70,7 +71,13 @@ async function tellOrderDispatched(tx: Tx, problemId: string, orderId: string) {
   });
 }
 
-async function tellDispatchers(tx: Tx, problemId: string, kind: 'taken' | 'reported', orderId: string, text?: string | null) {
+async function tellDispatchers(
+  tx: Tx,
+  problemId: string,
+  kind: 'taken' | 'reported',
+  orderId: string,
+  text?: string | null,
+) {
   const problem = await problemOf(tx, problemId);
   if (!problem) return;
   const order = await tx.db
@@ -82,7 +89,9 @@ async function tellDispatchers(tx: Tx, problemId: string, kind: 'taken' | 'repor
   const who = order?.party_name ?? '承办人';
   await notify(tx, {
     kind,
-    to: { rolesAt: { roles: placeActions['matter.triage'] as readonly Role[], placePath: problem.place_path } },
+    to: {
+      rolesAt: { roles: placeActions['matter.triage'] as readonly Role[], placePath: problem.place_path },
+    },
     title: `${who}${kind === 'taken' ? '已接单' : '已反馈办理结果'}：${problem.title}`,
     body: kind === 'reported' ? (text ?? null) : null,
     link: `/workbench/problems/${problemId}`,
@@ -91,7 +100,12 @@ async function tellDispatchers(tx: Tx, problemId: string, kind: 'taken' | 'repor
   });
 }
 
-async function tellSubmitters(tx: Tx, problemId: string, kind: 'reply' | 'result_to_confirm', text: string | null) {
+async function tellSubmitters(
+  tx: Tx,
+  problemId: string,
+  kind: 'reply' | 'result_to_confirm',
+  text: string | null,
+) {
   const problem = await problemOf(tx, problemId);
   if (!problem) return;
   if (kind === 'result_to_confirm') {
@@ -110,7 +124,8 @@ async function tellSubmitters(tx: Tx, problemId: string, kind: 'reply' | 'result
   await notify(tx, {
     kind,
     to: { userIds: submitters.map((m) => m.submitter_user_id) },
-    title: kind === 'reply' ? `您反映的“${problem.title}”有了回复` : `您反映的“${problem.title}”已办结，请确认`,
+    title:
+      kind === 'reply' ? `您反映的“${problem.title}”有了回复` : `您反映的“${problem.title}”已办结，请确认`,
     body: text,
     link: '/resident/mine',
     problemId,

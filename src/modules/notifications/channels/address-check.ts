@@ -33,5 +33,7 @@ export async function checkChannelAddress(
     return { ok: false, reason: 'host_unknown' };
   }
   if (addresses.length === 0) return { ok: false, reason: 'host_unknown' };
-  return addresses.every((a) => addressAllowed(a, policy)) ? { ok: true } : { ok: false, reason: 'host_private' };
+  return addresses.every((a) => addressAllowed(a, policy))
+    ? { ok: true }
+    : { ok: false, reason: 'host_private' };
 }

@@ -31,7 +31,13 @@ export const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/notification-channels',
-    { schema: { tags, summary: 'Group-chat robots and webhooks of the places in my scope', response: { 200: ChannelList } } },
+    {
+      schema: {
+        tags,
+        summary: 'Group-chat robots and webhooks of the places in my scope',
+        response: { 200: ChannelList },
+      },
+    },
     async (request) => listChannels(db, request.actor),
   );
 
@@ -53,7 +59,15 @@ export const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/api/notification-channels/:id',
-    { schema: { tags, summary: 'Change a channel', params: IdParams, body: ChannelUpdate, response: { 200: Channel } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change a channel',
+        params: IdParams,
+        body: ChannelUpdate,
+        response: { 200: Channel },
+      },
+    },
     async (request) => {
       await transact(deps, request.actor, (tx) => updateChannel(tx, deps, request.params.id, request.body));
       return one(request.actor, request.params.id);

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import type { Bilingual } from '../../../server/i18n.ts';
 import { pathInScope } from '../../../db/fragments.ts';
 import type { Db } from '../../../db/transaction.ts';
 import type { AppDeps } from '../../../server/app-types.ts';
 import { AppError } from '../../../server/errors.ts';
+import type { Bilingual } from '../../../server/i18n.ts';
 import type { Tx } from '../../../server/transaction.ts';
 import type { Actor } from '../../access/actor.ts';
 import { assertCan, requireAnywhere, scopeOf } from '../../access/policy.ts';
@@ -16,7 +16,10 @@ import { type AddressVerdict, checkChannelAddress } from './address-check.ts';
 const refusals: Record<Exclude<AddressVerdict, { ok: true }>['reason'], Bilingual> = {
   url_invalid: { 'zh-CN': '请输入完整的网址（https://…）', en: 'Enter a full address (https://…)' },
   url_scheme: { 'zh-CN': '只支持 http 或 https 地址', en: 'Only http or https addresses' },
-  url_credentials: { 'zh-CN': '地址中不能包含用户名或密码', en: 'The address must not hold a user or password' },
+  url_credentials: {
+    'zh-CN': '地址中不能包含用户名或密码',
+    en: 'The address must not hold a user or password',
+  },
   host_unknown: { 'zh-CN': '找不到这个地址的服务器', en: 'No server answers to this address' },
   host_private: {
     'zh-CN': '不能发往内网或本机地址',
@@ -28,7 +31,9 @@ const refusals: Record<Exclude<AddressVerdict, { ok: true }>['reason'], Bilingua
 async function assertAddress(deps: AppDeps, url: string) {
   const verdict = await checkChannelAddress(url, deps.config.CHANNEL_PRIVATE_ADDRESSES);
   if (!verdict.ok)
-    throw new AppError('validation_failed', { fields: [{ field: 'url', message: refusals[verdict.reason] }] });
+    throw new AppError('validation_failed', {
+      fields: [{ field: 'url', message: refusals[verdict.reason] }],
+    });
 }
 
 /** A robot address carries its key (`?key=`, `?access_token=`, `/hook/<token>`): shown only in part. */
@@ -73,7 +78,11 @@ export async function listChannels(db: Db, actor: Actor | null) {
     .select((eb) => [
       eb
         .selectFrom('notification_deliveries as d')
-        .select(sql<string>`d.status || '|' || d.updated_at || '|' || coalesce(cast(d.last_status as text), '')`.as('x'))
+        .select(
+          sql<string>`d.status || '|' || d.updated_at || '|' || coalesce(cast(d.last_status as text), '')`.as(
+            'x',
+          ),
+        )
         .whereRef('d.channel_id', '=', 'notification_channels.id')
         .orderBy('d.id', 'desc')
         .limit(1)
@@ -103,8 +112,13 @@ export async function listChannels(db: Db, actor: Actor | null) {
 }
 
 export async function createChannel(tx: Tx, deps: AppDeps, input: ChannelInput) {
-  const place = await tx.db.selectFrom('places').select(['id', 'path', 'kind']).where('id', '=', input.placeId).executeTakeFirst();
-  if (!place) throw new AppError('validation_failed', { fields: [{ field: 'placeId', message: 'not_found' }] });
+  const place = await tx.db
+    .selectFrom('places')
+    .select(['id', 'path', 'kind'])
+    .where('id', '=', input.placeId)
+    .executeTakeFirst();
+  if (!place)
+    throw new AppError('validation_failed', { fields: [{ field: 'placeId', message: 'not_found' }] });
   assertCan(tx.actor, 'channel.manage', place);
   await assertAddress(deps, input.url);
   const id = uuidv7();
@@ -154,7 +168,10 @@ export async function updateChannel(tx: Tx, deps: AppDeps, id: string, input: Ch
     entityType: 'notification_channel',
     entityId: id,
     changes: Object.fromEntries(
-      Object.keys(input).map((k) => [k, { to: k === 'url' || k === 'secret' ? '(changed)' : String(input[k as keyof ChannelUpdate]) }]),
+      Object.keys(input).map((k) => [
+        k,
+        { to: k === 'url' || k === 'secret' ? '(changed)' : String(input[k as keyof ChannelUpdate]) },
+      ]),
     ),
   });
 }
