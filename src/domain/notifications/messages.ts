@@ -6,7 +6,7 @@ export type OutgoingNotice = { kind: string; title: string; body: string | null;
 export type OutgoingRequest = { url: string; headers: Record<string, string>; body: string };
 
 export function chatText(notice: OutgoingNotice): string {
-  return ['【商量】' + notice.title, notice.body, notice.link].filter(Boolean).join('\n');
+  return [`【商量】${notice.title}`, notice.body, notice.link].filter(Boolean).join('\n');
 }
 
 /**

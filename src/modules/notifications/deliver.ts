@@ -97,8 +97,8 @@ async function sendToChannel(deps: AppDeps, row: Due, now: Date): Promise<Attemp
     .selectAll()
     .where('id', '=', row.channel_id ?? '')
     .executeTakeFirst();
-  if (!channel || channel.enabled !== 1)
-    return { ok: false, status: 410, response: 'channel removed or off' };
+  if (!channel) return { ok: false, status: 410, response: 'channel removed' };
+  if (channel.enabled !== 1) return { ok: false, status: 410, response: 'channel switched off' };
   return postToChannel(deps, channel, row, now);
 }
 

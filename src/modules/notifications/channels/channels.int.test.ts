@@ -31,7 +31,7 @@ async function robot(answer: (r: Received) => { status: number; body: string }) 
   return r;
 }
 
-const ok = (r: Received, accepts: boolean, code: 'errcode' | 'code') =>
+const ok = (accepts: boolean, code: 'errcode' | 'code') =>
   accepts
     ? {
         status: 200,
@@ -78,8 +78,8 @@ async function log(channelId: string) {
 
 describe('group robots and webhooks of a community', () => {
   it('each hears a dispatch in its own format and signing, after commit, and the log shows its answer', async () => {
-    const dingtalk = await robot((r) => ok(r, dingtalkAccepts(r, 'SECding'), 'errcode'));
-    const feishu = await robot((r) => ok(r, feishuAccepts(r, 'feishu-secret'), 'code'));
+    const dingtalk = await robot((r) => ok(dingtalkAccepts(r, 'SECding'), 'errcode'));
+    const feishu = await robot((r) => ok(feishuAccepts(r, 'feishu-secret'), 'code'));
     const wecom = await robot(() => ({ status: 200, body: '{"errcode":0,"errmsg":"ok"}' }));
     const hook = await robot((r) => ({ status: webhookAccepts(r, 'hook-secret') ? 204 : 401, body: '' }));
     const made = [
@@ -154,7 +154,7 @@ describe('group robots and webhooks of a community', () => {
   });
 
   it('the test button sends now and shows the far side’s answer, refusals included', async () => {
-    const dingtalk = await robot((r) => ok(r, dingtalkAccepts(r, 'SECright'), 'errcode'));
+    const dingtalk = await robot((r) => ok(dingtalkAccepts(r, 'SECright'), 'errcode'));
     const good = (
       await addChannel({
         kind: 'dingtalk',
