@@ -77,6 +77,8 @@ export default async function setup(project: TestProject) {
       DATABASE_URL: database.url,
       DEMO: 'auto',
       LOG_LEVEL: 'warn',
+      // The journeys' group robots listen on loopback.
+      CHANNEL_PRIVATE_ADDRESSES: 'loopback',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,6 +1,9 @@
-import { Button, Card, Flex, Spin, Tabs, Typography } from 'antd';
+import { Badge, Button, Card, Flex, Spin, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLiveNotices } from '../notifications/live.tsx';
+import { NoticeList } from '../notifications/NoticeList.tsx';
+import { NoticePreferences } from '../notifications/Preferences.tsx';
 import { DeleteAccount } from '../resident/DeleteAccount.tsx';
 import { MyData } from '../resident/MyData.tsx';
 import { MyHousehold } from '../resident/MyHousehold.tsx';
@@ -36,6 +39,8 @@ function SignedIn({ session }: { session: SessionView }) {
   const { t } = useTranslation('resident');
   const { t: tm } = useTranslation('matters');
   const { signOut } = useSession();
+  const { unread } = useLiveNotices();
+  const { t: tn } = useTranslation('notifications');
   const [sent, setSent] = useState(0);
   const [tab, setTab] = useState(session.user.householdIds.length > 0 ? 'raise' : 'me');
   return (
@@ -63,6 +68,20 @@ function SignedIn({ session }: { session: SessionView }) {
             ),
           },
           { key: 'mine', label: tm('mine'), children: <MyMatters key={sent} /> },
+          {
+            key: 'notices',
+            label: (
+              <Badge count={unread} size="small" offset={[6, -2]}>
+                {tn('title')}
+              </Badge>
+            ),
+            children: (
+              <Flex vertical gap={16}>
+                <NoticeList compact />
+                <NoticePreferences />
+              </Flex>
+            ),
+          },
           {
             key: 'me',
             label: t('area.me'),
