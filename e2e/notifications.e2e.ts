@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { desk, openPage, phone } from './browser.ts';
+import { desk, openPage, phone, seriousAccessibilityViolations } from './browser.ts';
 import { button, signIn } from './sign-in.ts';
 
 // Demo accounts (README): 王文贵 lives in 富平社区's 秦汉人家, in 马文华's grid; 田军 works for 星河物业;
@@ -117,6 +117,7 @@ describe('notifications, live and in the group chats', () => {
     const notice = property.getByTestId('notice').filter({ hasText: `新派单（主办）：${title}` });
     await expect.poll(() => notice.count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => property.getByTestId('unread-badge').textContent()).toMatch(/\d/);
+    expect(await seriousAccessibilityViolations(property)).toEqual([]);
 
     // He opens it, takes the order and reports with a public reply.
     await button(notice, '查看').click();
@@ -138,6 +139,11 @@ describe('notifications, live and in the group chats', () => {
     // 结果反馈至居民本人: on the page that stayed open.
     await expect.poll(() => card.textContent(), { timeout: 10_000 }).toContain(reply);
     await expect.poll(() => resident.getByRole('tab', { name: /消息/ }).textContent()).toMatch(/\d/);
+    await resident.getByRole('tab', { name: /消息/ }).click();
+    await expect
+      .poll(() => resident.getByTestId('notice').filter({ hasText: title }).count())
+      .toBeGreaterThan(0);
+    expect(await seriousAccessibilityViolations(resident)).toEqual([]);
   });
 
   it('the community’s DingTalk, WeCom and Feishu robots get correctly signed messages; the test button shows the answer', async () => {
@@ -201,5 +207,6 @@ describe('notifications, live and in the group chats', () => {
     await office.reload();
     await button(office.getByRole('row').filter({ hasText: '富平社区钉钉群' }), '推送记录').click();
     await expect.poll(() => office.getByTestId('delivery-log').textContent()).toContain('"errcode":0');
+    expect(await seriousAccessibilityViolations(office)).toEqual([]);
   });
 });

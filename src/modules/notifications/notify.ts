@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { pathBelow } from '../../db/fragments.ts';
 import { channelHears, digestKinds, smsKinds } from '../../domain/notifications/kinds.ts';
 import type { Tx } from '../../server/transaction.ts';
 import type { Role } from '../access/roles.ts';
@@ -197,7 +198,7 @@ async function roleHolders(tx: Pick<Tx, 'db'>, roles: readonly Role[], placePath
     .where('role_grants.role', 'in', [...roles])
     .where((eb) =>
       place?.kind === 'compound'
-        ? eb.or([eb('places.path', 'in', ancestors), eb('places.path', 'like', `${placePath}%`)])
+        ? eb.or([eb('places.path', 'in', ancestors), pathBelow(eb.ref('places.path'), placePath)])
         : eb('places.path', 'in', ancestors),
     )
     .execute();

@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, showFieldErrors } from '../api.ts';
@@ -29,8 +29,9 @@ type FormValues = {
 };
 
 const channelKinds = ['wecom', 'dingtalk', 'feishu', 'webhook'] as const;
-const eventKinds = ['dispatched', 'taken', 'reported', 'escalated', 'deadline_near', 'digest'];
-const statusColour: Record<string, string> = { sent: 'green', pending: 'orange', failed: 'red' };
+const eventKinds = ['dispatched', 'taken', 'reported', 'escalated', 'deadline_near'];
+// Dark enough for white text at WCAG AA (Ant Design's light green and orange tags are not).
+const statusColour: Record<string, string> = { sent: '#237804', pending: '#ad4e00', failed: '#a8071a' };
 
 function ChannelForm({ editing, onDone }: { editing: ChannelView | 'new'; onDone(saved: boolean): void }) {
   const { t } = useTranslation('notifications');
@@ -117,12 +118,25 @@ export function ChannelsSection() {
   const [editing, setEditing] = useState<ChannelView | 'new' | null>(null);
   const [logOf, setLogOf] = useState<ChannelView | null>(null);
   const [testing, setTesting] = useState<string | null>(null);
+  const [forbidden, setForbidden] = useState(false);
   const load = useCallback(async () => {
-    setItems((await api<{ items: ChannelView[] }>('/api/notification-channels')).items);
+    try {
+      setItems((await api<{ items: ChannelView[] }>('/api/notification-channels')).items);
+    } catch (error) {
+      if (error instanceof ApiError && error.problem.status === 403) setForbidden(true);
+      else throw error;
+    }
   }, []);
   useEffect(() => {
-    void load().catch(() => setItems([]));
+    void load();
   }, [load]);
+  if (forbidden)
+    return (
+      <>
+        <Typography.Title level={2}>{t('channels.title')}</Typography.Title>
+        <Alert type="info" title={t('channelsForbidden')} />
+      </>
+    );
 
   async function test(channel: ChannelView) {
     setTesting(channel.id);
@@ -164,7 +178,7 @@ export function ChannelsSection() {
           {
             title: t('channels.enabled'),
             dataIndex: 'enabled',
-            render: (on: boolean) => (on ? <Tag color="green">{t('channels.enabled')}</Tag> : <Tag>—</Tag>),
+            render: (on: boolean) => (on ? <Tag color="#237804">{t('channels.enabled')}</Tag> : <Tag>—</Tag>),
           },
           {
             title: t('channels.lastDelivery'),

@@ -16,7 +16,8 @@ type Delivery = {
   lastResponse: string | null;
   updatedAt: string;
 };
-const statusColour: Record<string, string> = { sent: 'green', pending: 'orange', failed: 'red' };
+// Dark enough for white text at WCAG AA (Ant Design's light green and orange tags are not).
+const statusColour: Record<string, string> = { sent: '#237804', pending: '#ad4e00', failed: '#a8071a' };
 
 /** What was sent to one channel and what the far side answered, newest first. */
 export function DeliveryLog({ channel, onClose }: { channel: ChannelView; onClose(): void }) {
@@ -64,7 +65,7 @@ export function DeliveryLog({ channel, onClose }: { channel: ChannelView; onClos
             dataIndex: 'kind',
             render: (k: string) => t(`kinds.${k}`, { defaultValue: k }),
           },
-          { title: t('title'), dataIndex: 'title', ellipsis: true },
+          { title: t('subject'), dataIndex: 'title', ellipsis: true },
           {
             title: t('channels.status'),
             dataIndex: 'status',
