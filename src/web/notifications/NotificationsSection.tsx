@@ -9,16 +9,12 @@ import { NoticePreferences } from './Preferences.tsx';
 export function NoticeBell() {
   const { unread } = useLiveNotices();
   const { t } = useTranslation('notifications');
+  // The count stands beside the bell, not over the menu label.
   return (
-    <Badge
-      count={unread}
-      size="small"
-      offset={[4, 0]}
-      title={`${t('unreadTag')} ${unread}`}
-      data-testid="unread-badge"
-    >
+    <span data-testid="unread-badge" title={`${t('unreadTag')} ${unread}`}>
       <BellOutlined />
-    </Badge>
+      {unread > 0 && <Badge count={unread} size="small" style={{ marginInlineStart: 4 }} />}
+    </span>
   );
 }
 
