@@ -56,7 +56,10 @@ export default {
     let held = 0;
     // In batches, so the server is not asked to accept thousands of connections in one tick.
     for (let i = 0; i < wanted; i += 200) {
-      const batch = Array.from({ length: Math.min(200, wanted - i) }, (_, j) => users[Math.floor((i + j) / 8)]!);
+      const batch = Array.from(
+        { length: Math.min(200, wanted - i) },
+        (_, j) => users[Math.floor((i + j) / 8)]!,
+      );
       held += (await Promise.all(batch.map((s) => stream(ctx.baseUrl, s)))).filter(Boolean).length;
     }
     await settle();

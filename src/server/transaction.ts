@@ -22,10 +22,23 @@ export function transact<T>(deps: AppDeps, actor: Actor | null, work: (tx: Tx) =
   return database.db
     .transaction()
     .execute((db) =>
-      work({ db, dialect: database.dialect, actor, now: new Date(), auditKey: config.AUDIT_KEY, afterCommit }),
+      work({
+        db,
+        dialect: database.dialect,
+        actor,
+        now: new Date(),
+        auditKey: config.AUDIT_KEY,
+        afterCommit,
+      }),
     )
     .then((result) => {
-      for (const fn of committed) fn();
+      for (const fn of committed) {
+        try {
+          fn();
+        } catch {
+          // The change is committed: what follows it (a delivery, a live update) must not fail the request.
+        }
+      }
       return result;
     });
 }

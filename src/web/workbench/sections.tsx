@@ -54,5 +54,10 @@ export const sections: Section[] = [
     icon: <NoticeBell />,
     element: <NotificationsSection />,
   },
-  { path: 'channels', labelKey: 'notifications:channelsMenu', icon: <ApiOutlined />, element: <ChannelsSection /> },
+  {
+    path: 'channels',
+    labelKey: 'notifications:channelsMenu',
+    icon: <ApiOutlined />,
+    element: <ChannelsSection />,
+  },
 ];
