@@ -75,6 +75,20 @@ describe('the core loop tells the people it concerns', () => {
   });
 });
 
+describe('notices follow their problem', () => {
+  it('when two dispatched problems are merged, the handler’s notices point at the one that remains', async () => {
+    const a = await w.dispatchedProblem('垃圾桶满溢');
+    const b = await w.dispatchedProblem('垃圾桶满了没人清');
+    const merged = await post(`/api/workbench/problems/${a.problemId}/merge`, w.gridWorker.session, {
+      sourceIds: [b.problemId],
+    });
+    expect(merged.statusCode).toBe(200);
+    const mine = (await w.inbox(w.property.session, '?pageSize=100')).items;
+    expect(mine.filter((n) => n.problemId === b.problemId)).toEqual([]);
+    expect(mine.filter((n) => n.problemId === a.problemId)).toHaveLength(2);
+  });
+});
+
 describe('the inbox', () => {
   it('pages, filters by kind and unread, and marks one or all read', async () => {
     await w.dispatchedProblem();
