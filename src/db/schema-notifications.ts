@@ -48,7 +48,14 @@ export interface NotificationDigestsTable {
   sent_at: string;
 }
 
+export interface NotificationRemindersTable {
+  problem_id: string;
+  deadline_at: string;
+  sent_at: string;
+}
+
 export interface NotificationTables {
+  notification_reminders: NotificationRemindersTable;
   notification_channels: NotificationChannelsTable;
   notification_deliveries: NotificationDeliveriesTable;
   notification_preferences: NotificationPreferencesTable;

@@ -68,6 +68,15 @@ export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promis
     .addPrimaryKeyConstraint('notification_preferences_pk', ['user_id', 'kind', 'channel'])
     .execute();
 
+  // One "deadline near" reminder per problem and deadline: a deadline moved later earns a new one.
+  await db.schema
+    .createTable('notification_reminders')
+    .addColumn('problem_id', 'text', (c) => c.notNull().references('problems.id').onDelete('cascade'))
+    .addColumn('deadline_at', 'text', (c) => c.notNull())
+    .addColumn('sent_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('notification_reminders_pk', ['problem_id', 'deadline_at'])
+    .execute();
+
   // One row per user and Asia/Shanghai day: several servers never send the same digest twice.
   await db.schema
     .createTable('notification_digests')

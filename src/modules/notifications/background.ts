@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../../server/app-types.ts';
 import { deliverDue } from './deliver.ts';
 import { sendDigests } from './digest.ts';
+import { remindNearDeadlines } from './reminders.ts';
 import { onNoticesCommitted } from './signal.ts';
 
 /**
@@ -38,8 +39,12 @@ export function startNotificationWork(deps: AppDeps, log: FastifyBaseLogger): ()
     const poll = setInterval(run, seconds * 1000);
     poll.unref();
     timers.push(poll);
+    // Clock-driven notices: the daily digests and the reminders of near deadlines, once a minute at most.
     const digests = setInterval(
-      () => void sendDigests(deps).catch((error) => log.error({ err: error }, 'daily digest failed')),
+      () =>
+        void sendDigests(deps)
+          .then(() => remindNearDeadlines(deps))
+          .catch((error) => log.error({ err: error }, 'digest or reminder failed')),
       Math.max(seconds, 60) * 1000,
     );
     digests.unref();

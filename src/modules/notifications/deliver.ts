@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { maxAttempts, retryable, retryDelayMs } from '../../domain/notifications/backoff.ts';
 import { accepted, channelRequest } from '../../domain/notifications/messages.ts';
 import { smsText } from '../../domain/notifications/sms-text.ts';
@@ -122,14 +121,4 @@ export async function postToChannel(
   });
   const text = await response.text();
   return { ok: accepted(channel.kind, response.status, text), status: response.status, response: text };
-}
-
-/** Deliveries still waiting: what the readiness of a quiet queue can be judged by. */
-export async function pendingCount(deps: AppDeps): Promise<number> {
-  const row = await deps.database.db
-    .selectFrom('notification_deliveries')
-    .select(sql<number>`count(*)`.as('n'))
-    .where('status', '=', 'pending')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }

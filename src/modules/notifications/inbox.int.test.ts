@@ -7,6 +7,7 @@ import type { LogSmsProvider } from '../auth/sms.ts';
 import { deliverDue } from './deliver.ts';
 import { sendDigests } from './digest.ts';
 import { loopWorld } from './notifications.testkit.ts';
+import { remindNearDeadlines } from './reminders.ts';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof loopWorld>>;
@@ -139,8 +140,14 @@ describe('the inbox', () => {
       text: '已修',
       publicReply: '已修好',
     });
-    await deliverDue(t.app.deps);
-    expect(sms.lastTo(w.resident.phone)).toBeUndefined();
+    const queued = () =>
+      t.database.db
+        .selectFrom('notification_deliveries')
+        .select('id')
+        .where('transport', '=', 'sms')
+        .where('user_id', '=', w.resident.userId)
+        .execute();
+    expect(await queued()).toEqual([]);
 
     const opted = await put(w.resident.session, { items: [], smsOptIn: true });
     expect(opted.json().smsOptIn).toBe(true);
@@ -150,7 +157,12 @@ describe('the inbox', () => {
       text: '已清理',
       publicReply: '已清理完毕',
     });
+    expect(await queued()).toHaveLength(1);
+    // Sent after commit by the server's deliverer, or by this call if it comes first.
     await deliverDue(t.app.deps);
+    const deadline = Date.now() + 5000;
+    while (!sms.lastTo(w.resident.phone) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     const text = sms.lastTo(w.resident.phone) ?? '';
     expect(text).toMatch(/^【商量】您反映的“楼道堆物”已办结，请确认：已清理完毕$/);
     expect(Array.from(text).length).toBeLessThanOrEqual(70);
@@ -174,6 +186,26 @@ describe('the inbox', () => {
     const digest = (await w.inbox(w.secretary.session, '?kind=digest')).items[0];
     expect(digest?.title).toMatch(/每日摘要：新问题 \d+ 个，已超期 1 个/);
     expect(digest?.body).toContain('· 井盖松动');
+  });
+});
+
+describe('deadline near', () => {
+  it('reminds the handler and the dispatchers once a day before, and spares those who chose the digest', async () => {
+    const { problemId, title } = await w.dispatchedProblem('单元门禁失灵');
+    const deadline = new Date(Date.now() + 3 * 3_600_000).toISOString();
+    await t.database.db
+      .updateTable('problems')
+      .set({ deadline_at: deadline })
+      .where('id', '=', problemId)
+      .execute();
+    expect(await remindNearDeadlines(t.app.deps)).toBeGreaterThanOrEqual(1);
+    expect(await remindNearDeadlines(t.app.deps)).toBe(0);
+    const reminded = async (session: Session) =>
+      (await w.inbox(session, '?kind=deadline_near')).items.filter((n) => n.problemId === problemId);
+    expect((await reminded(w.property.session)).map((n) => n.title)).toEqual([`临近期限：${title}`]);
+    expect(await reminded(w.gridWorker.session)).toHaveLength(1);
+    // The secretary chose the daily digest above: the near deadline waits for it.
+    expect(await reminded(w.secretary.session)).toEqual([]);
   });
 });
 
