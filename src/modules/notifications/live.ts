@@ -92,6 +92,11 @@ export class LiveHub {
       try {
         do {
           this.again = false;
+          // Nobody listening: only remember where the inbox stands, so the first page opened starts there.
+          if (this.byUser.size === 0) {
+            this.lastSeq = Math.max(this.lastSeq, await latestSeq(this.db));
+            break;
+          }
           const rows = await noticesAfter(this.db, this.lastSeq, 500);
           for (const row of rows) {
             this.lastSeq = Math.max(this.lastSeq, row.seq);
