@@ -144,6 +144,10 @@ describe('notifications, live and in the group chats', () => {
       .poll(() => resident.getByTestId('notice').filter({ hasText: title }).count())
       .toBeGreaterThan(0);
     expect(await seriousAccessibilityViolations(resident)).toEqual([]);
+    // The notice leads back to the matter, where the resident confirms or not.
+    await button(resident.getByTestId('notice').filter({ hasText: title }).first(), '查看').click();
+    await expect.poll(() => resident.getByRole('tab', { name: '我的反映', selected: true }).count()).toBe(1);
+    await expect.poll(() => card.getByText('解决了', { exact: true }).count()).toBe(1);
   });
 
   it('the community’s DingTalk, WeCom and Feishu robots get correctly signed messages; the test button shows the answer', async () => {

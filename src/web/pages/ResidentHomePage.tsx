@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Flex, Spin, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router-dom';
 import { useLiveNotices } from '../notifications/live.tsx';
 import { NoticeList } from '../notifications/NoticeList.tsx';
 import { NoticePreferences } from '../notifications/Preferences.tsx';
@@ -43,6 +44,11 @@ function SignedIn({ session }: { session: SessionView }) {
   const { t: tn } = useTranslation('notifications');
   const [sent, setSent] = useState(0);
   const [tab, setTab] = useState(session.user.householdIds.length > 0 ? 'raise' : 'me');
+  // A notice's link (/resident/mine) opens the resident's own matters.
+  const { pathname } = useLocation();
+  useEffect(() => {
+    if (pathname.endsWith('/mine')) setTab('mine');
+  }, [pathname]);
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={1} style={{ fontSize: '1.5em', marginBottom: 0 }}>
