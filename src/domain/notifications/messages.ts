@@ -2,7 +2,14 @@ import { createHmac } from 'node:crypto';
 import type { ChannelKind } from './kinds.ts';
 
 /** What a notice says, ready for a chat: the link is absolute so a phone can open it from the group. */
-export type OutgoingNotice = { kind: string; title: string; body: string | null; link: string | null };
+export type OutgoingNotice = {
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  /** The delivery's id: the same on every retry, so a receiver can drop a message it already has. */
+  id?: number | null;
+};
 export type OutgoingRequest = { url: string; headers: Record<string, string>; body: string };
 
 export function chatText(notice: OutgoingNotice): string {
@@ -74,6 +81,7 @@ export function channelRequest(
     case 'webhook': {
       const timestamp = Math.floor(now.getTime() / 1000);
       const body = JSON.stringify({
+        id: notice.id ?? null,
         event: notice.kind,
         title: notice.title,
         body: notice.body,
@@ -81,6 +89,7 @@ export function channelRequest(
         sentAt: now.toISOString(),
       });
       const headers: Record<string, string> = { ...json, 'x-shangliang-timestamp': String(timestamp) };
+      if (notice.id) headers['x-shangliang-delivery'] = String(notice.id);
       if (channel.secret) headers['x-shangliang-signature'] = webhookSign(channel.secret, timestamp, body);
       return { url: channel.url, headers, body };
     }

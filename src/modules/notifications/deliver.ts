@@ -105,7 +105,7 @@ async function sendToChannel(deps: AppDeps, row: Due, now: Date): Promise<Attemp
 export async function postToChannel(
   deps: AppDeps,
   channel: { kind: 'wecom' | 'dingtalk' | 'feishu' | 'webhook'; url: string; secret: string | null },
-  notice: { kind: string; title: string; body: string | null; link: string | null },
+  notice: { kind: string; title: string; body: string | null; link: string | null; id?: number | null },
   now: Date,
 ): Promise<Attempt> {
   const verdict = await checkChannelAddress(channel.url, deps.config.CHANNEL_PRIVATE_ADDRESSES);

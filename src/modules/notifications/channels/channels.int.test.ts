@@ -127,6 +127,7 @@ describe('group robots and webhooks of a community', () => {
       msg_type: 'text',
       content: { text: expect.stringContaining(title) },
     });
+    expect(hook.received[0]!.headers['x-shangliang-delivery']).toMatch(/^\d+$/);
     expect(JSON.parse(hook.received[0]!.body)).toMatchObject({
       event: 'dispatched',
       title: `新派单（主办）：${title}`,
