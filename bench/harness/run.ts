@@ -58,8 +58,9 @@ async function measure(
     warmupSeconds: mode === 'quick' ? QUICK.warmup : FULL.warmup,
     idReplacement: scenario.idReplacement ?? false,
     requests,
-  }).finally(() => {
+  }).finally(async () => {
     peakRssMb = memory.stop();
+    await scenario.teardown?.(ctx);
   });
   return {
     name: scenario.name,
@@ -138,6 +139,9 @@ export async function runDialect(run: DialectRun): Promise<RunResult> {
     const ctx: BenchContext = {
       dialect,
       baseUrl: server.baseUrl,
+      serverPid: server.pid,
+      log,
+      quick: mode === 'quick',
       database,
       dataset: facts,
       accounts: (kind, count) => accounts.create(kind, count),

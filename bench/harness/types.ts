@@ -41,6 +41,12 @@ export interface BenchContext {
   sessions(kind: AccountKind, count: number): Promise<BenchSession[]>;
   /** Headers that make a request come from a session: its cookie and CSRF token. */
   as(session: BenchSession): Record<string, string>;
+  /** The server process, for figures read from /proc (memory per open connection). */
+  serverPid: number;
+  /** A line for the run's output, for figures beyond rps and latency. */
+  log(line: string): void;
+  /** Whether this is a quick run: a scenario sizes what it prepares by it. */
+  quick: boolean;
 }
 
 export interface Targets {
@@ -66,6 +72,8 @@ export interface Scenario {
   targets?: Targets;
   /** Prepares data; runs once, before the load. */
   setup?(ctx: BenchContext): Promise<void>;
+  /** Undoes what setup left open (connections, streams); runs after the load, failed or not. */
+  teardown?(ctx: BenchContext): Promise<void>;
   /** The request, or the cycle of requests each connection repeats. */
   requests(ctx: BenchContext): LoadRequest | LoadRequest[] | Promise<LoadRequest | LoadRequest[]>;
 }

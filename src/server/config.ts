@@ -27,6 +27,16 @@ const Env = z.object({
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
   /** A connection silent this long, or a request not complete in this time, is cut off (slow clients). */
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
+  /** Where the app is reached from outside: links in group chats and SMS start with it. */
+  PUBLIC_URL: z.string().url().default('http://localhost:8080'),
+  /** Whether a channel (group robot, webhook) may point inside our network: refuse, loopback, allow. */
+  CHANNEL_PRIVATE_ADDRESSES: z.enum(['refuse', 'loopback', 'allow']).default('refuse'),
+  /** How often queued deliveries and live updates are looked for besides right after a commit; 0: never. */
+  NOTIFY_POLL_SECONDS: z.coerce.number().min(0).default(5),
+  /** First wait before retrying a failed delivery; it grows fourfold each time. */
+  NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().int().positive().default(30),
+  /** The Asia/Shanghai hour after which the staff daily digest goes out. */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
 });
 
 export type Config = z.output<typeof Env>;

@@ -2,6 +2,7 @@ import { App as AntApp, ConfigProvider, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { LiveNoticesProvider } from './notifications/live.tsx';
 import { EchoWallPage } from './pages/EchoWallPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { ResidentHomePage } from './pages/ResidentHomePage.tsx';
@@ -53,7 +54,9 @@ export function App() {
   return (
     <PreferencesProvider>
       <SessionProvider>
-        <Themed />
+        <LiveNoticesProvider>
+          <Themed />
+        </LiveNoticesProvider>
       </SessionProvider>
     </PreferencesProvider>
   );

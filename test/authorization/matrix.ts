@@ -465,4 +465,75 @@ export const matrix: Record<string, Entry> = {
       payload: { to: { partyId: w.partyId }, reason: '转给物业另一项目部' },
     }),
   },
+  // Notifications: everyone signed in has an inbox of their own; channels are the community office's.
+  'GET /api/notifications': {
+    allow: signedIn(200),
+    build: () => ({ method: 'GET', url: '/api/notifications' }),
+  },
+  'GET /api/notifications/unread-count': {
+    allow: signedIn(200),
+    build: () => ({ method: 'GET', url: '/api/notifications/unread-count' }),
+  },
+  'GET /api/notifications/stream': {
+    allow: signedIn(200),
+    build: () => ({ method: 'GET', url: '/api/notifications/stream?after=0' }),
+  },
+  'POST /api/notifications/:seq/read': {
+    allow: signedIn(204),
+    build: () => ({ method: 'POST', url: '/api/notifications/1/read' }),
+  },
+  'POST /api/notifications/read-all': {
+    allow: signedIn(200),
+    build: () => ({ method: 'POST', url: '/api/notifications/read-all' }),
+  },
+  'GET /api/notifications/preferences': {
+    allow: signedIn(200),
+    build: () => ({ method: 'GET', url: '/api/notifications/preferences' }),
+  },
+  'PUT /api/notifications/preferences': {
+    allow: signedIn(200),
+    build: () => ({
+      method: 'PUT',
+      url: '/api/notifications/preferences',
+      payload: { items: [{ kind: 'reply', inbox: true, sms: false }] },
+    }),
+  },
+  'GET /api/notification-channels': {
+    allow: secretary(200),
+    build: () => ({ method: 'GET', url: '/api/notification-channels' }),
+  },
+  'POST /api/notification-channels': {
+    allow: secretary(201),
+    build: (w) => ({
+      method: 'POST',
+      url: '/api/notification-channels',
+      // A documentation address (RFC 5737) and switched off: saved, never called.
+      payload: {
+        placeId: w.town.community.id,
+        kind: 'webhook',
+        name: '区平台',
+        url: 'https://203.0.113.10/hook',
+        enabled: false,
+      },
+    }),
+  },
+  'PATCH /api/notification-channels/:id': {
+    allow: secretary(200),
+    build: async (w) => ({
+      method: 'PATCH',
+      url: `/api/notification-channels/${await w.channel()}`,
+      payload: { name: '改名' },
+    }),
+  },
+  'POST /api/notification-channels/:id/test': {
+    allow: secretary(200),
+    build: async (w) => ({ method: 'POST', url: `/api/notification-channels/${await w.channel()}/test` }),
+  },
+  'GET /api/notification-channels/:id/deliveries': {
+    allow: secretary(200),
+    build: async (w) => ({
+      method: 'GET',
+      url: `/api/notification-channels/${await w.channel()}/deliveries`,
+    }),
+  },
 };

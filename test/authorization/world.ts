@@ -105,6 +105,27 @@ export async function buildWorld(t: TestApp) {
       });
       return { problemId, matterId };
     },
+    /** A community group robot, switched off, whose address is never called (loopback is refused here). */
+    async channel(): Promise<string> {
+      const id = uuidv7();
+      const at = new Date().toISOString();
+      await t.database.db
+        .insertInto('notification_channels')
+        .values({
+          id,
+          place_id: town.community.id,
+          kind: 'dingtalk',
+          name: '社区钉钉群',
+          url: 'http://127.0.0.1:9/robot/send',
+          secret: 'SEC1',
+          enabled: 0,
+          created_by: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      return id;
+    },
     async order(state: 'dispatched' | 'taken'): Promise<string> {
       const problemId = await world.problem();
       await ok(sessions.secretary, {

@@ -66,6 +66,8 @@ export const placeActions = {
   'problem.champion': ['npc_deputy', 'cppcc_member'],
   /** Keep the dispatch catalogue of a community. */
   'dispatch_rule.manage': communityOffice,
+  /** Keep a place's group-chat robots and webhooks, send test messages, read their delivery log. */
+  'channel.manage': communityOffice,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PlaceAction = keyof typeof placeActions;

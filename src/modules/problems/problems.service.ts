@@ -202,7 +202,7 @@ export async function mergeProblems(tx: Tx, targetId: string, sourceIds: string[
         ],
       });
     }
-    for (const table of ['matters', 'orders', 'problem_events'] as const) {
+    for (const table of ['matters', 'orders', 'problem_events', 'notifications'] as const) {
       await tx.db
         .updateTable(table)
         .set({ problem_id: targetId })

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { Tx } from '../../server/transaction.ts';
 import { insertEvent } from '../matters/matters.repo.ts';
+import { tellOfProblemEvent } from '../notifications/problem-notices.ts';
 
 /**
  * The kinds of step a problem's timeline shows. `reply` is what the public and the submitters read;
@@ -40,5 +41,6 @@ export async function logEvent(
     text: options.text ?? null,
     data: JSON.stringify(options.data ?? {}),
   });
+  await tellOfProblemEvent(tx, problemId, kind, options);
   return id;
 }

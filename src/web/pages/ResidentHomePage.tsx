@@ -1,6 +1,10 @@
-import { Button, Card, Flex, Spin, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { Badge, Button, Card, Flex, Spin, Tabs, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router-dom';
+import { useLiveNotices } from '../notifications/live.tsx';
+import { NoticeList } from '../notifications/NoticeList.tsx';
+import { NoticePreferences } from '../notifications/Preferences.tsx';
 import { DeleteAccount } from '../resident/DeleteAccount.tsx';
 import { MyData } from '../resident/MyData.tsx';
 import { MyHousehold } from '../resident/MyHousehold.tsx';
@@ -36,8 +40,15 @@ function SignedIn({ session }: { session: SessionView }) {
   const { t } = useTranslation('resident');
   const { t: tm } = useTranslation('matters');
   const { signOut } = useSession();
+  const { unread } = useLiveNotices();
+  const { t: tn } = useTranslation('notifications');
   const [sent, setSent] = useState(0);
   const [tab, setTab] = useState(session.user.householdIds.length > 0 ? 'raise' : 'me');
+  // A notice's link (/resident/mine) opens the resident's own matters.
+  const { pathname } = useLocation();
+  useEffect(() => {
+    if (pathname.endsWith('/mine')) setTab('mine');
+  }, [pathname]);
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={1} style={{ fontSize: '1.5em', marginBottom: 0 }}>
@@ -63,6 +74,20 @@ function SignedIn({ session }: { session: SessionView }) {
             ),
           },
           { key: 'mine', label: tm('mine'), children: <MyMatters key={sent} /> },
+          {
+            key: 'notices',
+            label: (
+              <Badge count={unread} size="small" offset={[6, -2]}>
+                {tn('title')}
+              </Badge>
+            ),
+            children: (
+              <Flex vertical gap={16}>
+                <NoticeList compact />
+                <NoticePreferences />
+              </Flex>
+            ),
+          },
           {
             key: 'me',
             label: t('area.me'),

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   BankOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -9,6 +10,8 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { ChannelsSection } from '../notifications/ChannelsSection.tsx';
+import { NoticeBell, NotificationsSection } from '../notifications/NotificationsSection.tsx';
 import { OverviewSection } from './OverviewSection.tsx';
 import { PartiesSection } from './parties/PartiesSection.tsx';
 import { PlacesSection } from './places/PlacesSection.tsx';
@@ -45,4 +48,16 @@ export const sections: Section[] = [
   },
   { path: 'parties', labelKey: 'parties:menu', icon: <BankOutlined />, element: <PartiesSection /> },
   { path: 'staff', labelKey: 'staff:menu', icon: <TeamOutlined />, element: <StaffSection /> },
+  {
+    path: 'notifications',
+    labelKey: 'notifications:menu',
+    icon: <NoticeBell />,
+    element: <NotificationsSection />,
+  },
+  {
+    path: 'channels',
+    labelKey: 'notifications:channelsMenu',
+    icon: <ApiOutlined />,
+    element: <ChannelsSection />,
+  },
 ];

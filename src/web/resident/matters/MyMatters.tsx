@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categoryNames } from '../../../domain/matters/vocabulary.ts';
 import { api, showFieldErrors } from '../../api.ts';
+import { useNoticeListener } from '../../notifications/live.tsx';
 import { usePreferences } from '../../shell/preferences.tsx';
 
 export type OwnMatter = {
@@ -112,6 +113,8 @@ export function MyMatters() {
   useEffect(() => {
     void load();
   }, [load]);
+  // A reply or a result shows as it comes, without reloading the page.
+  useNoticeListener((n) => n.problemId && void load());
   if (items === null) return null;
   if (items.length === 0) return <Empty description={t('empty')} />;
   return (

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api.ts';
+import { useNoticeListener } from '../../notifications/live.tsx';
 import { OrderButtons } from './ProblemActions.tsx';
 import { type Page, shanghaiTime } from './types.ts';
 
@@ -26,6 +27,7 @@ export function OrdersSection() {
   useEffect(() => {
     void load();
   }, [load]);
+  useNoticeListener((n) => n.kind === 'dispatched' && void load());
   return (
     <>
       <Typography.Title level={2}>{t('myOrdersTitle')}</Typography.Title>

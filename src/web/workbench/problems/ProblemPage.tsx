@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { categoryNames, channelNames } from '../../../domain/matters/vocabulary.ts';
 import { api } from '../../api.ts';
+import { useNoticeListener } from '../../notifications/live.tsx';
 import { useSession } from '../../session.tsx';
 import { HistoryButton } from '../../shared/RecordHistory.tsx';
 import { usePreferences } from '../../shell/preferences.tsx';
@@ -23,6 +24,7 @@ export function ProblemPage() {
   useEffect(() => {
     void load();
   }, [load]);
+  useNoticeListener((n) => n.problemId === id && void load());
   if (!problem) return null;
   const isChampionRole = session?.user.grants.some(
     (g) => g.role === 'npc_deputy' || g.role === 'cppcc_member',

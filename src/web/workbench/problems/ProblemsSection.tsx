@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router-dom';
 import { categories, categoryNames, levels } from '../../../domain/matters/vocabulary.ts';
 import { api } from '../../api.ts';
+import { useNoticeListener } from '../../notifications/live.tsx';
 import { usePreferences } from '../../shell/preferences.tsx';
 import { ProblemPage } from './ProblemPage.tsx';
 import { type Page, type ProblemRow, shanghaiTime } from './types.ts';
@@ -44,6 +45,8 @@ function Queue() {
   useEffect(() => {
     void load();
   }, [load]);
+  // The queue refreshes itself when something happens to the problems it shows.
+  useNoticeListener((n) => n.problemId && void load());
   const filter = (key: 'state' | 'level' | 'category', value: string | undefined) => {
     setFilters({ ...filters, [key]: value });
     setPage({ ...page, page: 1 });
