@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { LadderTables } from './schema-ladder.ts';
 
 // Table types for Kysely. Times are ISO-8601 UTC strings in both dialects (they sort as text and
 // need no driver conversion); booleans are 0/1 integers; money is integer fen; area integer 0.01 m².
@@ -191,6 +192,12 @@ export interface ProblemsTable {
   published_at: string | null;
   created_at: string;
   updated_at: string;
+  // The ladder (0007): what the current deadline runs from, and its near-deadline warning.
+  deadline_started_at: Generated<string | null>;
+  deadline_amount: Generated<number | null>;
+  deadline_unit: Generated<string | null>;
+  deadline_warn_at: Generated<string | null>;
+  deadline_warned_at: Generated<string | null>;
 }
 
 export interface MattersTable {
@@ -303,7 +310,7 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
-export interface DB {
+export interface DB extends LadderTables {
   app_meta: AppMetaTable;
   places: PlacesTable;
   households: HouseholdsTable;

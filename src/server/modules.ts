@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { householdImportRoutes } from '../modules/household-imports/household-imports.routes.ts';
+import { ladderRoutes } from '../modules/ladder/ladder.routes.ts';
 import { mattersRoutes } from '../modules/matters/matters.routes.ts';
 import { partiesRoutes } from '../modules/parties/parties.routes.ts';
 import { placesRoutes } from '../modules/places/places.routes.ts';
@@ -22,4 +23,5 @@ export const routeModules: FastifyPluginAsyncZod[] = [
   auditRoutes,
   mattersRoutes,
   problemsRoutes,
+  ladderRoutes,
 ];

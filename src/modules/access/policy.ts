@@ -66,6 +66,14 @@ export const placeActions = {
   'problem.champion': ['npc_deputy', 'cppcc_member'],
   /** Keep the dispatch catalogue of a community. */
   'dispatch_rule.manage': communityOffice,
+  /** Set a community's deadlines per level and category (the ladder). */
+  'deadline_rule.manage': communityOffice,
+  /** Send a problem up the ladder; the handler holding its lead order may as well (a relation). */
+  'problem.escalate': ['grid_worker', 'committee_member', ...communityOffice],
+  /** 吹哨: summon departments to a problem at the street/town level. */
+  'problem.whistle': ['street_officer', 'admin'],
+  /** Load the State Council's holiday notice of a year; it counts for every community. */
+  'holiday_notice.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PlaceAction = keyof typeof placeActions;
