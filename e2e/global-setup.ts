@@ -10,6 +10,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    /** The journeys' database, for a journey that must let time pass (e2e/ladder.e2e.ts). */
+    databaseUrl: string;
   }
 }
 
@@ -77,6 +79,8 @@ export default async function setup(project: TestProject) {
       DATABASE_URL: database.url,
       DEMO: 'auto',
       LOG_LEVEL: 'warn',
+      // The ladder's journey waits for the sweep to climb an overdue problem: sweep every 2 s, not 10 min.
+      SWEEP_INTERVAL_SECONDS: '2',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -89,6 +93,7 @@ export default async function setup(project: TestProject) {
   const baseURL = `http://127.0.0.1:${port}`;
   await waitUntilReady(baseURL, server, () => output);
   project.provide('baseURL', baseURL);
+  project.provide('databaseUrl', database.url);
   return async () => {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

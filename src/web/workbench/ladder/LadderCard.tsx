@@ -46,7 +46,7 @@ export function LadderCard({ problemId, onChange }: { problemId: string; onChang
   }
   return (
     <Card size="small" title={t('title')} style={{ marginTop: 16 }} data-testid="ladder-card">
-      <Descriptions size="small" column={1}>
+      <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('level')}>
           <Tag color="blue" data-testid="ladder-level">
             {t(`levels.${view.level}`)}

@@ -1,0 +1,122 @@
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { openDatabase } from '../src/db/database.ts';
+import { baseURL, desk, openPage, seriousAccessibilityViolations } from './browser.ts';
+import { button, DEMO_PASSWORD, signIn } from './sign-in.ts';
+
+// Demo accounts (README): 马小兰 lives in 星河悦城 2号楼, in 丁海燕's grid; 马佳 is 富平社区's party
+// secretary, the community rung of its property-service ladder (the dispatch catalogue of the demo).
+const maXiaolan = '17000000042';
+const dingHaiyan = '17000000015';
+const maJia = '17000000004';
+
+const database = openDatabase(inject('databaseUrl'), { poolSize: 1 });
+afterAll(() => database.close());
+
+/** A signed-in API client: the steps the core-loop journey already walks through the browser. */
+async function client(phone: string) {
+  const response = await fetch(`${baseURL}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone, password: DEMO_PASSWORD }),
+  });
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return async <T>(path: string, body?: unknown): Promise<T> => {
+    const reply = await fetch(`${baseURL}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!reply.ok) throw new Error(`${path}: ${reply.status} ${await reply.text()}`);
+    return (await reply.json()) as T;
+  };
+}
+
+describe('the ladder, end to end', () => {
+  it('a problem left past its deadline climbs a level, and its new handler finds it in the queue, notified', async () => {
+    // The community secretary sets a one-hour deadline for property repairs in the compound.
+    const secretary = await openPage('ladder-secretary', desk);
+    await signIn(secretary, '/workbench', maJia);
+    await secretary.getByRole('menuitem', { name: '时限与升级' }).click();
+    await secretary.getByRole('tab', { name: '时限规则' }).click();
+    await secretary.getByTestId('rule-category').click();
+    await secretary.getByTitle('物业服务').click();
+    await secretary.getByLabel('时长').fill('1');
+    await secretary.getByTestId('rule-unit').click();
+    await secretary.getByTitle('小时', { exact: true }).click();
+    await secretary.getByLabel('提前提醒（分钟）').fill('0');
+    await button(secretary, '保存规则').click();
+    await expect
+      .poll(() => secretary.getByRole('row').filter({ hasText: '物业服务' }).first().textContent())
+      .toContain('1 小时');
+    expect(await seriousAccessibilityViolations(secretary)).toEqual([]);
+
+    // 马小兰 raises the pump again; the grid worker accepts it and dispatches it to the property company.
+    const title = `增压泵夜间噪音 ${Date.now()}`;
+    const resident = await client(maXiaolan);
+    const matter = await resident<{ id: string }>('/api/matters', {
+      kind: 'problem',
+      category: 'property_service',
+      text: '2号楼地下增压泵半夜又响了，吵得睡不着。',
+    });
+    const grid = await client(dingHaiyan);
+    const { problemId } = await grid<{ problemId: string }>(`/api/matters/${matter.id}/accept`, {
+      title,
+      urgency: 2,
+      severity: 3,
+    });
+    const parties = await grid<{ items: { id: string; name: string }[] }>('/api/parties?pageSize=100');
+    const property = parties.items.find((p) => p.name === '星河物业服务有限公司');
+    await grid(`/api/workbench/problems/${problemId}/dispatch`, { lead: { partyId: property?.id } });
+
+    // At the compound, with under an hour left.
+    await secretary.goto(`/workbench/problems/${problemId}`);
+    await expect.poll(() => secretary.getByTestId('ladder-level').textContent()).toBe('小区');
+    await expect
+      .poll(() => secretary.getByTestId('time-left').first().textContent())
+      .toMatch(/^剩 5\d 分钟$/);
+
+    // An hour passes: the problem's clock is moved back an hour, which is all an hour of waiting changes.
+    const hour = 61 * 60_000;
+    const row = await database.db
+      .selectFrom('problems')
+      .select(['deadline_at', 'deadline_started_at'])
+      .where('id', '=', problemId)
+      .executeTakeFirstOrThrow();
+    await database.db
+      .updateTable('problems')
+      .set({
+        deadline_at: new Date(Date.parse(row.deadline_at!) - hour).toISOString(),
+        deadline_started_at: new Date(Date.parse(row.deadline_started_at!) - hour).toISOString(),
+      })
+      .where('id', '=', problemId)
+      .execute();
+
+    // The sweep climbs it to the community, whose rung in the catalogue is 马佳: it is in her queue.
+    await secretary.getByRole('menuitem', { name: '我的工单' }).click();
+    await expect
+      .poll(
+        async () => {
+          await secretary.reload();
+          return secretary.getByRole('row').filter({ hasText: title }).count();
+        },
+        { timeout: 20_000, interval: 1_000 },
+      )
+      .toBe(1);
+    await secretary.getByRole('link', { name: title }).click();
+    await expect.poll(() => secretary.getByTestId('ladder-level').textContent()).toBe('社区');
+    await expect.poll(() => secretary.getByText('升级', { exact: true }).count()).toBe(1);
+    await expect.poll(() => secretary.getByTestId('time-left').first().textContent()).toMatch(/^剩 /);
+    expect(await seriousAccessibilityViolations(secretary)).toEqual([]);
+
+    // Notified: an inbox row for 马佳 (the inbox page is another part of the workbench).
+    const told = await database.db
+      .selectFrom('notifications')
+      .innerJoin('users', 'users.id', 'notifications.user_id')
+      .select(['notifications.title', 'notifications.kind'])
+      .where('users.phone', '=', maJia)
+      .where('notifications.problem_id', '=', problemId)
+      .execute();
+    expect(told).toEqual([{ kind: 'escalated', title: `问题升级至社区：${title}` }]);
+  });
+});
