@@ -98,11 +98,19 @@ describe('the ladder, end to end', () => {
       .poll(
         async () => {
           await secretary.reload();
-          return secretary.getByRole('row').filter({ hasText: title }).count();
+          // The list loads after the page does: give it a moment before saying the order is not there.
+          return secretary
+            .getByRole('row')
+            .filter({ hasText: title })
+            .waitFor({ timeout: 2_000 })
+            .then(
+              () => true,
+              () => false,
+            );
         },
-        { timeout: 20_000, interval: 1_000 },
+        { timeout: 30_000, interval: 500 },
       )
-      .toBe(1);
+      .toBe(true);
     await secretary.getByRole('link', { name: title }).click();
     await expect.poll(() => secretary.getByTestId('ladder-level').textContent()).toBe('社区');
     await expect.poll(() => secretary.getByText('升级', { exact: true }).count()).toBe(1);
