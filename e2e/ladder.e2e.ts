@@ -8,6 +8,8 @@ import { button, DEMO_PASSWORD, signIn } from './sign-in.ts';
 const maXiaolan = '17000000042';
 const dingHaiyan = '17000000015';
 const maJia = '17000000004';
+// 杨志军 is an officer of 金星镇, where the pump noise of the demo climbed to the town party committee.
+const yangZhijun = '17000000008';
 
 const database = openDatabase(inject('databaseUrl'), { poolSize: 1 });
 afterAll(() => database.close());
@@ -126,5 +128,34 @@ describe('the ladder, end to end', () => {
       .where('notifications.problem_id', '=', problemId)
       .execute();
     expect(told).toEqual([{ kind: 'escalated', title: `问题升级至社区：${title}` }]);
+  });
+
+  it('at the town, an officer finds the overdue pump noise and blows the whistle; the developer reports in', async () => {
+    const officer = await openPage('ladder-officer', desk);
+    await signIn(officer, '/workbench', yangZhijun);
+    await officer.getByRole('menuitem', { name: '时限与升级' }).click();
+    await officer.locator('.ant-segmented-item').filter({ hasText: '街道（镇）' }).click();
+    await officer.getByRole('link', { name: '星河悦城2号楼增压泵噪音扰民' }).click();
+    await expect.poll(() => officer.getByTestId('ladder-level').textContent()).toBe('街道（镇）');
+    await expect.poll(() => officer.getByTestId('time-left').first().textContent()).toMatch(/^已超期/);
+
+    await button(officer, '吹哨').click();
+    const dialog = officer.getByRole('dialog');
+    await dialog.getByTestId('whistle-parties').click();
+    await officer.getByTitle('宁夏新家源集团房地产开发有限公司').click();
+    await officer.keyboard.press('Escape');
+    const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    await dialog.getByLabel('报到期限').fill(`${day} 10:00`);
+    await dialog.getByLabel('报到期限').press('Enter');
+    await dialog.getByLabel('说明').fill('请开发商带静音泵方案到现场');
+    await button(dialog, '确定').click();
+
+    const summons = officer.getByTestId('summons').filter({ hasText: '宁夏新家源集团房地产开发有限公司' });
+    await expect.poll(() => summons.textContent()).toContain('待报到');
+    expect(await seriousAccessibilityViolations(officer)).toEqual([]);
+    // The developer holds no account here: the officer records its arrival, as an office does on paper.
+    await button(summons, '报到').click();
+    await expect.poll(() => summons.textContent()).toContain('按时');
+    await expect.poll(() => officer.getByText('吹哨', { exact: true }).count()).toBeGreaterThan(0);
   });
 });

@@ -158,7 +158,7 @@ function EscalateDialog({ open, problemId, onCancel, onDone }: DialogProps) {
       onCancel={onCancel}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={submit}>
+      <Form form={form} name="escalate" layout="vertical" onFinish={submit}>
         <Form.Item name="reason" label={t('reason')} rules={[{ required: true, message: t('reason') }]}>
           <Input.TextArea rows={3} maxLength={500} />
         </Form.Item>
@@ -197,7 +197,7 @@ function WhistleDialog({ open, problemId, onCancel, onDone }: DialogProps) {
       onCancel={onCancel}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={submit}>
+      <Form form={form} name="whistle" layout="vertical" onFinish={submit}>
         <Form.Item
           name="partyIds"
           label={t('departments')}
