@@ -158,4 +158,30 @@ describe('the ladder, end to end', () => {
     await expect.poll(() => summons.textContent()).toContain('按时');
     await expect.poll(() => officer.getByText('吹哨', { exact: true }).count()).toBeGreaterThan(0);
   });
+
+  it('an admin loads the next year’s holiday notice from a JSON file, and the provisional years go', async () => {
+    const admin = await openPage('ladder-admin', desk);
+    await signIn(admin, '/workbench', '17000000001');
+    await admin.getByRole('menuitem', { name: '时限与升级' }).click();
+    await admin.getByRole('tab', { name: '节假日安排' }).click();
+    await expect.poll(() => admin.getByRole('alert').first().textContent()).toContain('2027');
+    // A made-up notice for the journey's own database, never the real one typed from memory.
+    const notice = {
+      source: '测试用通知（虚构）',
+      year: 2027,
+      holidays: [{ name: '测试假期', from: '2027-03-01', to: '2027-03-05' }],
+      working_weekend_days: ['2027-03-06'],
+    };
+    await admin.locator('input[type=file]').setInputFiles({
+      name: 'notice-2027.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(notice)),
+    });
+    await expect.poll(() => admin.getByLabel('通知名称').inputValue()).toBe('测试用通知（虚构）');
+    expect(await seriousAccessibilityViolations(admin)).toEqual([]);
+    await button(admin, '导入并重算期限').click();
+    await expect.poll(() => admin.getByText(/已导入 2027 年通知/).count()).toBe(1);
+    await expect.poll(() => admin.getByRole('row').filter({ hasText: '测试用通知（虚构）' }).count()).toBe(1);
+    await expect.poll(() => admin.getByText('2027 年的通知尚未导入', { exact: false }).count()).toBe(0);
+  });
 });

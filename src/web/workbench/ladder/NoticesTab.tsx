@@ -128,7 +128,7 @@ function LoadNoticeForm({ onLoaded }: { onLoaded(): void }) {
         </Space>
         <Form.List name="holidays">
           {(fields, { add, remove }) => (
-            <>
+            <div>
               {fields.map((field) => (
                 <Space key={field.key} align="baseline" wrap>
                   <Form.Item
@@ -150,7 +150,7 @@ function LoadNoticeForm({ onLoaded }: { onLoaded(): void }) {
               <Button onClick={() => add({ name: '', from: '', to: '' })} style={{ marginBottom: 12 }}>
                 {t('addHoliday')}
               </Button>
-            </>
+            </div>
           )}
         </Form.List>
         <Form.List name="working_weekend_days">
