@@ -16,7 +16,9 @@ export async function runSweeps(deps: AppDeps, log: FastifyBaseLogger) {
     log.error({ err: error }, 'sweep failed');
   }
   try {
-    const { warned, escalated } = await sweepLadder(deps);
+    const { warned, escalated } = await sweepLadder(deps, (problemId, error) =>
+      log.error({ err: error, problemId }, 'ladder sweep: a step failed; retried at the next tick'),
+    );
     if (warned + escalated > 0)
       log.info({ warned, escalated }, 'sweep: deadlines near, overdue problems climbed');
   } catch (error) {
