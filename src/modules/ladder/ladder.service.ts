@@ -17,7 +17,8 @@ import {
   scopeOf,
 } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { problemInScope } from '../problems/orders.service.ts';
+import { findProblem } from '../matters/matters.repo.ts';
+import { isChampion } from '../problems/orders.service.ts';
 import { noticesInForce } from './calendar.ts';
 import { recomputeRunningDeadlines, runningStates } from './deadlines.service.ts';
 import { mayEscalate, nextRung } from './escalation.service.ts';
@@ -27,7 +28,14 @@ import type { DeadlineRuleInput, LadderView, OverdueQuery } from './ladder.schem
 type Unit = DeadlineRule['unit'];
 
 export async function ladderView(tx: Tx, problemId: string): Promise<LadderView> {
-  const problem = await problemInScope(tx, problemId, 'problem.view');
+  const actor = requireActor(tx.actor);
+  const problem = await findProblem(tx.db, problemId);
+  // Out of scope reads as absent, as the problem itself does.
+  const visible =
+    problem &&
+    (can(actor, 'problem.view', { path: problem.place_path, kind: 'household' }) ||
+      (await isChampion(tx.db, problemId, actor)));
+  if (!problem || !visible) throw new AppError('not_found');
   const running = (runningStates as readonly string[]).includes(problem.state);
   const rung = running ? await nextRung(tx, problem) : undefined;
   let handlerName: string | null = null;
