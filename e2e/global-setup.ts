@@ -4,6 +4,8 @@ import { scratchDatabase, startServer } from '../test/server-process.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    /** The journeys' database, for a journey that must let time pass (e2e/ladder.e2e.ts). */
+    databaseUrl: string;
   }
 }
 
@@ -15,8 +17,11 @@ export default async function setup(project: TestProject) {
     DATABASE_URL: database.url,
     DEMO: 'auto',
     CHANNEL_PRIVATE_ADDRESSES: 'loopback',
+    // The ladder's journey waits for the sweep to climb an overdue problem: sweep every 2 s, not 10 min.
+    SWEEP_INTERVAL_SECONDS: '2',
   });
   project.provide('baseURL', server.baseURL);
+  project.provide('databaseUrl', database.url);
   return async () => {
     await server.stop();
     await database.drop();

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { LadderTables } from './schema-ladder.ts';
 import type { NotificationTables } from './schema-notifications.ts';
 
 // Table types for Kysely. Times are ISO-8601 UTC strings in both dialects (they sort as text and
@@ -192,6 +193,12 @@ export interface ProblemsTable {
   published_at: string | null;
   created_at: string;
   updated_at: string;
+  // The ladder (0007): what the current deadline runs from, and its near-deadline warning.
+  deadline_started_at: Generated<string | null>;
+  deadline_amount: Generated<number | null>;
+  deadline_unit: Generated<string | null>;
+  deadline_warn_at: Generated<string | null>;
+  deadline_warned_at: Generated<string | null>;
 }
 
 export interface MattersTable {
@@ -304,7 +311,7 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
-export interface DB extends NotificationTables {
+export interface DB extends NotificationTables, LadderTables {
   app_meta: AppMetaTable;
   places: PlacesTable;
   households: HouseholdsTable;

@@ -10,6 +10,7 @@ import { dispatchProblem, reportOrder, takeOrder } from '../modules/problems/ord
 import { addTimelineText, championProblem } from '../modules/problems/problems.service.ts';
 import type { Tx } from '../server/transaction.ts';
 import type { DemoBuildings } from './households.ts';
+import { pumpClimbs, whistleOnWaterPipes } from './ladder.ts';
 import type { DemoPartyKey } from './parties.ts';
 import type { DemoPlace } from './places.ts';
 import type { DemoPlaces } from './tree.ts';
@@ -21,7 +22,7 @@ type Parties = Record<DemoPartyKey, string>;
 type Story = { tx: Tx; places: DemoPlaces; parties: Parties; buildings: DemoBuildings };
 
 /** The same transaction, acting as the demo user with this phone, on this day (Beijing time 10:00). */
-async function as(tx: Tx, phone: string, day: string): Promise<Tx> {
+export async function as(tx: Tx, phone: string, day: string): Promise<Tx> {
   const user = await tx.db
     .selectFrom('users')
     .select(['id', 'person_id', 'kind'])
@@ -145,6 +146,7 @@ async function yuechengPump({ tx, parties }: Story) {
   });
   await dispatchProblem(grid, problem, { lead: { partyId: parties.fupingProperty }, assisting: [] });
   await takeOrder(await as(tx, phones.tianJun, '2026-10-11'), await orderOf(tx, problem));
+  await pumpClimbs((phone, day) => as(tx, phone, day), problem);
 }
 
 /** 亲水阳光: the "有事共商量" meeting ranks property service and stairwell clutter (a fire hazard) first. */
@@ -369,7 +371,11 @@ async function shuofangList({ tx, places, parties }: Story) {
       await championProblem(luo, problemId);
       await championProblem(yu, problemId);
     }
-    const lead = i === 0 ? parties.waterUtility : i === 1 ? parties.college : parties.park801;
+    if (i === 0) {
+      await whistleOnWaterPipes((phone, at) => as(tx, phone, at), problemId, parties, day);
+      continue;
+    }
+    const lead = i === 1 ? parties.college : parties.park801;
     await dispatchProblem(staff, problemId, { lead: { partyId: lead }, assisting: [] });
     if (!problem.solved) continue;
     // The parties hold no demo accounts; the street's admin reports for them, as an office does on paper.

@@ -223,3 +223,53 @@ describe('a database that holds data', () => {
     }
   });
 });
+
+describe('the demo of the ladder', () => {
+  async function problemTitled(title: string) {
+    return db().selectFrom('problems').selectAll().where('title', '=', title).executeTakeFirstOrThrow();
+  }
+  async function stepsOf(problemId: string, kind: string) {
+    return db()
+      .selectFrom('problem_events')
+      .selectAll()
+      .where('problem_id', '=', problemId)
+      .where('kind', '=', kind)
+      .orderBy('at')
+      .execute();
+  }
+
+  it('climbs 星河悦城’s pump noise from the property company to the community to the town party committee', async () => {
+    const pump = await problemTitled('星河悦城2号楼增压泵噪音扰民');
+    expect(pump.level).toBe('street');
+    const climbs = await stepsOf(pump.id, 'escalated');
+    expect(climbs.map((e) => JSON.parse(e.data)).map((d) => [d.from, d.to])).toEqual([
+      ['compound', 'community'],
+      ['community', 'street'],
+    ]);
+    const lead = await db()
+      .selectFrom('orders')
+      .innerJoin('parties', 'parties.id', 'orders.party_id')
+      .select(['parties.name', 'orders.state'])
+      .where('orders.problem_id', '=', pump.id)
+      .where('orders.role', '=', 'lead')
+      .where('orders.state', '=', 'dispatched')
+      .executeTakeFirstOrThrow();
+    expect(lead.name).toBe('金星镇党委');
+  });
+
+  it('blows the whistle on 建校家属院’s water pipes; the water utility reports in on time', async () => {
+    const pipes = await problemTitled('建校家属院上水管道跑冒滴漏、水压低、水质浑浊');
+    expect(pipes).toMatchObject({ level: 'street', state: 'resolved' });
+    const summons = await db()
+      .selectFrom('whistle_summons')
+      .innerJoin('whistles', 'whistles.id', 'whistle_summons.whistle_id')
+      .innerJoin('parties', 'parties.id', 'whistle_summons.party_id')
+      .select(['parties.name', 'whistle_summons.reported_in_at', 'whistles.arrive_by'])
+      .where('whistles.problem_id', '=', pipes.id)
+      .execute();
+    const water = summons.find((s) => s.name === '中铁水务');
+    expect(water?.reported_in_at).toBeTruthy();
+    expect(water!.reported_in_at! < water!.arrive_by).toBe(true);
+    expect((await stepsOf(pipes.id, 'reported_in')).map((e) => e.text)).toContain('中铁水务按时报到');
+  });
+});

@@ -5,6 +5,7 @@ import { hashPassword } from '../modules/auth/passwords.ts';
 import { loadConfig } from '../server/config.ts';
 import type { Tx } from '../server/transaction.ts';
 import { type NamedOwners, plantBuildings } from './households.ts';
+import { plantLadder } from './ladder.ts';
 import { tellMatters } from './matters.ts';
 import { OwnerRegister } from './owners.ts';
 import { createParties } from './parties.ts';
@@ -89,5 +90,6 @@ async function loadDemo(tx: Tx, passwordHash: string) {
     liDama: await homeOf(named.liDama),
   };
   await enrolResidents(admin, named, homes, passwordHash);
+  await plantLadder(admin, places, parties);
   await tellMatters({ tx: admin, places, parties, buildings });
 }

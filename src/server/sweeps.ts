@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { sweepLadder } from '../modules/ladder/ladder.sweep.ts';
 import { closeUnansweredMatters } from '../modules/matters/matters.service.ts';
 import type { AppDeps } from './app-types.ts';
 import { transact } from './transaction.ts';
@@ -13,6 +14,15 @@ export async function runSweeps(deps: AppDeps, log: FastifyBaseLogger) {
   } catch (error) {
     // A failed sweep is retried at the next tick; it must never take the server down.
     log.error({ err: error }, 'sweep failed');
+  }
+  try {
+    const { warned, escalated } = await sweepLadder(deps, (problemId, error) =>
+      log.error({ err: error, problemId }, 'ladder sweep: a step failed; retried at the next tick'),
+    );
+    if (warned + escalated > 0)
+      log.info({ warned, escalated }, 'sweep: deadlines near, overdue problems climbed');
+  } catch (error) {
+    log.error({ err: error }, 'ladder sweep failed');
   }
 }
 

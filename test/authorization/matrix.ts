@@ -536,4 +536,71 @@ export const matrix: Record<string, Entry> = {
       url: `/api/notification-channels/${await w.channel()}/deliveries`,
     }),
   },
+  // The ladder: levels, deadlines, escalation, the whistle 吹哨报到.
+  'GET /api/workbench/problems/:id/ladder': {
+    allow: { gridIn: 200, property: 200, secretary: 200 },
+    build: async (w) => ({ method: 'GET', url: `/api/workbench/problems/${await w.problem()}/ladder` }),
+  },
+  'POST /api/workbench/problems/:id/escalate': {
+    allow: dispatchers(200),
+    build: async (w) => ({
+      method: 'POST',
+      url: `/api/workbench/problems/${await w.problem()}/escalate`,
+      payload: { reason: '物业无权处理' },
+    }),
+  },
+  // Only a street/town officer (or an admin) blows the whistle; none of the personas is one.
+  'POST /api/workbench/problems/:id/whistle': {
+    build: async (w) => ({
+      method: 'POST',
+      url: `/api/workbench/problems/${await w.problem()}/whistle`,
+      payload: { partyIds: [w.partyId], arriveBy: new Date(Date.now() + 3_600_000).toISOString() },
+    }),
+  },
+  'POST /api/workbench/summons/:id/report-in': {
+    allow: { property: 200, ...dispatchers(200) },
+    build: async (w) => ({ method: 'POST', url: `/api/workbench/summons/${await w.summons()}/report-in` }),
+  },
+  'GET /api/workbench/overdue': {
+    allow: { gridIn: 200, gridOut: 200, property: 200, secretary: 200 },
+    build: () => ({ method: 'GET', url: '/api/workbench/overdue' }),
+  },
+  'GET /api/workbench/deadline-rules': {
+    allow: secretary(200),
+    build: () => ({ method: 'GET', url: '/api/workbench/deadline-rules' }),
+  },
+  'PUT /api/workbench/deadline-rules': {
+    allow: secretary(200),
+    build: (w) => ({
+      method: 'PUT',
+      url: '/api/workbench/deadline-rules',
+      payload: {
+        communityId: w.town.community.id,
+        level: 'community',
+        category: 'pets',
+        amount: 3,
+        unit: 'days',
+        warnMinutes: 60,
+      },
+    }),
+  },
+  'DELETE /api/workbench/deadline-rules/:id': {
+    allow: secretary(204),
+    build: async (w) => ({
+      method: 'DELETE',
+      url: `/api/workbench/deadline-rules/${await w.deadlineRule()}`,
+    }),
+  },
+  'GET /api/workbench/holiday-notices': {
+    allow: { gridIn: 200, gridOut: 200, property: 200, secretary: 200 },
+    build: () => ({ method: 'GET', url: '/api/workbench/holiday-notices' }),
+  },
+  // Only an admin loads a year's notice; none of the personas is one.
+  'POST /api/workbench/holiday-notices': {
+    build: () => ({
+      method: 'POST',
+      url: '/api/workbench/holiday-notices',
+      payload: { source: '测试用通知（虚构）', year: 2099, holidays: [], working_weekend_days: [] },
+    }),
+  },
 };

@@ -205,6 +205,40 @@ export async function buildWorld(t: TestApp) {
       });
       return preview.fileHash;
     },
+    /** A deadline rule of the town's community, kept by its secretary (the ladder). */
+    async deadlineRule(): Promise<string> {
+      const list = await ok(sessions.secretary, {
+        method: 'PUT',
+        url: '/api/workbench/deadline-rules',
+        payload: {
+          communityId: town.community.id,
+          level: 'joint_meeting',
+          category: null,
+          amount: 10,
+          unit: 'working_days',
+          warnMinutes: 0,
+        },
+      });
+      return list.rules[0].id;
+    },
+    /** A street officer's whistle 吹哨 summoning the property company: its summons, waiting for 报到. */
+    async summons(): Promise<string> {
+      const problemId = await world.problem();
+      await t.database.db
+        .updateTable('problems')
+        .set({ level: 'street' })
+        .where('id', '=', problemId)
+        .execute();
+      const officer = await signedInUser(t.app, t.database, {
+        grants: [{ role: 'street_officer', place: town.street }],
+      });
+      const view = await ok(officer.session, {
+        method: 'POST',
+        url: `/api/workbench/problems/${problemId}/whistle`,
+        payload: { partyIds: [partyId], arriveBy: new Date(Date.now() + 3_600_000).toISOString() },
+      });
+      return view.whistles[0].summons[0].id;
+    },
     smsCodeFor(phone: string) {
       return (t.app.deps.sms as LogSmsProvider).lastTo(phone)?.match(/\d{6}/)?.[0] ?? '000000';
     },

@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_people_places.ts';
 import * as m0005 from './0005_matters.ts';
 import * as m0006 from './0006_notifications.ts';
+import * as m0007 from './0007_ladder.ts';
 import * as m0008 from './0008_channels.ts';
 import type { MigrationDialect } from './columns.ts';
 
@@ -15,6 +16,7 @@ const steps: Record<string, Step> = {
   '0005_matters': m0005,
   '0006_notifications': m0006,
   '0008_channels': m0008,
+  '0007_ladder': m0007,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

@@ -68,6 +68,14 @@ export const placeActions = {
   'dispatch_rule.manage': communityOffice,
   /** Keep a place's group-chat robots and webhooks, send test messages, read their delivery log. */
   'channel.manage': communityOffice,
+  /** Set a community's deadlines per level and category (the ladder). */
+  'deadline_rule.manage': communityOffice,
+  /** Send a problem up the ladder; the handler holding its lead order may as well (a relation). */
+  'problem.escalate': ['grid_worker', 'committee_member', ...communityOffice],
+  /** 吹哨: summon departments to a problem at the street/town level. */
+  'problem.whistle': ['street_officer', 'admin'],
+  /** Load the State Council's holiday notice of a year; it counts for every community. */
+  'holiday_notice.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PlaceAction = keyof typeof placeActions;

@@ -14,6 +14,7 @@ import type { Tx } from '../../server/transaction.ts';
 import type { Actor } from '../access/actor.ts';
 import { assertCan, requireActor } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { startLevelDeadline } from '../ladder/deadlines.service.ts';
 import { proposedHandler } from '../problems/dispatch-catalogue.ts';
 import { reopenProblem, transitionProblem } from '../problems/orders.service.ts';
 import { logEvent } from '../problems/timeline.ts';
@@ -282,6 +283,7 @@ async function newProblem(
     created_at: now,
     updated_at: now,
   });
+  await startLevelDeadline(tx, id);
   await logEvent(tx, id, 'created', { data: { matterId: matter.id, priority: priority.score, level } });
   await recordAudit(tx, {
     action: 'problem.create',

@@ -15,6 +15,7 @@ import type { Tx } from '../../server/transaction.ts';
 import type { Actor } from '../access/actor.ts';
 import { assertCan, canWorkOrder, requireActor } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { startLevelDeadline } from '../ladder/deadlines.service.ts';
 import { findProblem } from '../matters/matters.repo.ts';
 import { logEvent } from './timeline.ts';
 
@@ -103,7 +104,7 @@ async function assertAssignee(tx: Tx, who: Assignee, field: string) {
   }
 }
 
-async function createOrder(
+export async function createOrder(
   tx: Tx,
   problemId: string,
   role: 'lead' | 'assist',
@@ -173,6 +174,7 @@ export async function dispatchProblem(
   }
   for (const [i, who] of input.assisting.entries()) await assertAssignee(tx, who, `assisting.${i}`);
   await transitionProblem(tx, problem, 'dispatch');
+  if (!problem.deadline_at) await startLevelDeadline(tx, problemId);
   const orderIds: string[] = [];
   if (input.lead) orderIds.push(await createOrder(tx, problemId, 'lead', input.lead, input.note ?? null));
   for (const who of input.assisting)
@@ -193,7 +195,7 @@ async function workableOrder(tx: Tx, orderId: string) {
   return order;
 }
 
-async function moveOrder(
+export async function moveOrder(
   tx: Tx,
   order: { id: string; state: string },
   event: OrderEvent,
@@ -298,5 +300,7 @@ export async function reopenProblem(tx: Tx, problemId: string, reason: string | 
       reason,
     );
   }
+  // 重办 gives the handler a fresh period at the problem's level.
+  await startLevelDeadline(tx, problemId);
   await logEvent(tx, problemId, 'reopened', { data: { reopenCount: problem.reopen_count + 1 } });
 }

@@ -59,6 +59,7 @@ export async function problemQueue(db: Db, scope: Scope, query: QueueQuery, cham
     'problems.level',
     'problems.priority',
     'problems.deadline_at',
+    'problems.deadline_provisional',
     'problems.created_at',
     'places.name as place_name',
     (eb) =>

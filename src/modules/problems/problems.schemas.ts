@@ -54,6 +54,7 @@ export const ProblemRow = z.object({
   priority: z.number().int(),
   placeName: z.string(),
   deadlineAt: z.string().nullable(),
+  deadlineProvisional: z.boolean(),
   voices: z.number().int(),
   createdAt: z.string(),
 });

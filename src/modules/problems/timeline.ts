@@ -22,7 +22,11 @@ export type EventKind =
   | 'merged'
   | 'split'
   | 'championed'
-  | 'feedback';
+  | 'feedback'
+  // The ladder: a climb, the whistle 吹哨 and each department's 报到.
+  | 'escalated'
+  | 'whistled'
+  | 'reported_in';
 
 export async function logEvent(
   tx: Tx,

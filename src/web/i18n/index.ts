@@ -4,6 +4,7 @@ import { notifications } from '../notifications/messages.ts';
 import { matters } from '../resident/matters/messages.ts';
 import { resident } from '../resident/messages.ts';
 import { history } from '../shared/messages.ts';
+import { ladder } from '../workbench/ladder/messages.ts';
 import { parties } from '../workbench/parties/messages.ts';
 import { places } from '../workbench/places/messages.ts';
 import { problems } from '../workbench/problems/messages.ts';
@@ -13,7 +14,18 @@ import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
 // One namespace per area of the app, each kept beside its pages; `translation` holds the shared words.
-const areas = { places, parties, staff, residents, resident, matters, problems, history, notifications };
+const areas = {
+  places,
+  parties,
+  staff,
+  residents,
+  resident,
+  matters,
+  problems,
+  history,
+  notifications,
+  ladder,
+};
 function bundle(language: 'zh-CN' | 'en') {
   return Object.fromEntries(Object.entries(areas).map(([name, messages]) => [name, messages[language]]));
 }

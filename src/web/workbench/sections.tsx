@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   BankOutlined,
+  FieldTimeOutlined,
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
@@ -12,6 +13,7 @@ import {
 import type { ReactNode } from 'react';
 import { ChannelsSection } from '../notifications/ChannelsSection.tsx';
 import { NoticeBell, NotificationsSection } from '../notifications/NotificationsSection.tsx';
+import { LadderSection } from './ladder/LadderSection.tsx';
 import { OverviewSection } from './OverviewSection.tsx';
 import { PartiesSection } from './parties/PartiesSection.tsx';
 import { PlacesSection } from './places/PlacesSection.tsx';
@@ -60,4 +62,5 @@ export const sections: Section[] = [
     icon: <ApiOutlined />,
     element: <ChannelsSection />,
   },
+  { path: 'ladder', labelKey: 'ladder:menu', icon: <FieldTimeOutlined />, element: <LadderSection /> },
 ];

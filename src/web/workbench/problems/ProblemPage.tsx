@@ -8,6 +8,7 @@ import { useNoticeListener } from '../../notifications/live.tsx';
 import { useSession } from '../../session.tsx';
 import { HistoryButton } from '../../shared/RecordHistory.tsx';
 import { usePreferences } from '../../shell/preferences.tsx';
+import { LadderCard } from '../ladder/LadderCard.tsx';
 import { DispatchForm, OrderButtons, TimelineForm } from './ProblemActions.tsx';
 import { type OrderView, type ProblemDetail, shanghaiTime } from './types.ts';
 
@@ -116,7 +117,12 @@ export function ProblemPage() {
           )}
         </Col>
         <Col xs={24} lg={10}>
-          <Card size="small" title={t('timeline')}>
+          <LadderCard
+            key={`${problem.level}-${problem.timeline.length}`}
+            problemId={problem.id}
+            onChange={() => void load()}
+          />
+          <Card size="small" title={t('timeline')} style={{ marginTop: 16 }}>
             <Timeline
               items={problem.timeline.map((e) => ({
                 color: e.visibility === 'public' ? 'green' : 'gray',

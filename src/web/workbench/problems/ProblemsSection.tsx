@@ -6,8 +6,9 @@ import { categories, categoryNames, levels } from '../../../domain/matters/vocab
 import { api } from '../../api.ts';
 import { useNoticeListener } from '../../notifications/live.tsx';
 import { usePreferences } from '../../shell/preferences.tsx';
+import { DeadlineCell } from '../ladder/DeadlineCell.tsx';
 import { ProblemPage } from './ProblemPage.tsx';
-import { type Page, type ProblemRow, shanghaiTime } from './types.ts';
+import type { Page, ProblemRow } from './types.ts';
 
 const stateColour: Record<string, string> = {
   open: 'red',
@@ -122,7 +123,14 @@ function Queue() {
           { title: t('level'), dataIndex: 'level', width: 100, render: (l: string) => t(`levels.${l}`) },
           { title: t('priority'), dataIndex: 'priority', width: 80 },
           { title: t('voices'), dataIndex: 'voices', width: 90 },
-          { title: t('deadline'), dataIndex: 'deadlineAt', width: 170, render: shanghaiTime },
+          {
+            title: t('deadline'),
+            dataIndex: 'deadlineAt',
+            width: 240,
+            render: (at: string | null, p) => (
+              <DeadlineCell deadlineAt={at} provisional={p.deadlineProvisional} />
+            ),
+          },
         ]}
       />
     </>

@@ -23,6 +23,7 @@ export type ProblemRow = {
   priority: number;
   placeName: string;
   deadlineAt: string | null;
+  deadlineProvisional: boolean;
   voices: number;
   createdAt: string;
 };
