@@ -40,6 +40,8 @@ export interface VoteVoterHouseholdsTable {
   question_id: string;
   household_id: string;
   voter_key: string;
+  area_centi_m2: number | string;
+  label: string;
 }
 
 export interface VoteEvidenceTable {

@@ -53,6 +53,8 @@ export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promis
     .addColumn('question_id', 'text', (c) => c.notNull().references('vote_questions.id'))
     .addColumn('household_id', 'text', (c) => c.notNull().references('places.id'))
     .addColumn('voter_key', 'text', (c) => c.notNull())
+    .addColumn('area_centi_m2', 'bigint', (c) => c.notNull())
+    .addColumn('label', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('vote_voter_households_pk', ['question_id', 'household_id'])
     .execute();
   await db.schema
