@@ -474,6 +474,10 @@ export const matrix: Record<string, Entry> = {
     allow: secretary(201),
     build: (w) => ({ method: 'POST', url: '/api/workbench/votes', payload: voteQuestionBody(w, false) }),
   },
+  'GET /api/workbench/votes/place-options': {
+    allow: secretary(200),
+    build: () => ({ method: 'GET', url: '/api/workbench/votes/place-options' }),
+  },
   'GET /api/workbench/votes/:id': {
     allow: { gridIn: 200, property: 200, secretary: 200 },
     build: async (w) => ({ method: 'GET', url: `/api/workbench/votes/${await voteQuestion(w)}` }),

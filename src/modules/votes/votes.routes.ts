@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { idempotent } from '../../server/idempotency.ts';
 import { transact } from '../../server/transaction.ts';
 import { requireActor } from '../access/policy.ts';
+import { PlaceOption, PlaceOptionsQuery } from '../parties/parties.schemas.ts';
+import { placeOptions } from '../parties/place-options.ts';
 import { answerOwn, ownQuestion, ownQuestions, recordAnswer, recordRound } from './ballots.service.ts';
 import {
   CostPlanInput,
@@ -48,6 +50,15 @@ export const votesRoutes: FastifyPluginAsyncZod = async (app) => {
       const id = await transact(deps, request.actor, (tx) => createQuestion(tx, request.body));
       return reply.status(201).send(await detail(request.actor, id));
     },
+  );
+
+  app.get(
+    '/api/workbench/votes/place-options',
+    { schema: { tags, summary: 'Places where the viewer may ask households, one level at a time', querystring: PlaceOptionsQuery, response: { 200: z.array(PlaceOption) } } },
+    async (request) =>
+      transact(deps, request.actor, (tx) =>
+        placeOptions(tx, 'vote.manage', ['street', 'community', 'compound', 'building', 'entrance'], request.query.parentId),
+      ),
   );
 
   app.get(

@@ -8,6 +8,7 @@ import { MatterForm } from '../resident/matters/MatterForm.tsx';
 import { MyMatters } from '../resident/matters/MyMatters.tsx';
 import { RegisterForm } from '../resident/RegisterForm.tsx';
 import { ResidentSignIn } from '../resident/ResidentSignIn.tsx';
+import { MyVotes } from '../resident/votes/MyVotes.tsx';
 import { type SessionView, useSession } from '../session.tsx';
 import { SiteHeader } from '../shell/SiteHeader.tsx';
 
@@ -35,6 +36,7 @@ function SignedOut() {
 function SignedIn({ session }: { session: SessionView }) {
   const { t } = useTranslation('resident');
   const { t: tm } = useTranslation('matters');
+  const { t: tv } = useTranslation('votes');
   const { signOut } = useSession();
   const [sent, setSent] = useState(0);
   const [tab, setTab] = useState(session.user.householdIds.length > 0 ? 'raise' : 'me');
@@ -63,6 +65,7 @@ function SignedIn({ session }: { session: SessionView }) {
             ),
           },
           { key: 'mine', label: tm('mine'), children: <MyMatters key={sent} /> },
+          { key: 'votes', label: tv('myVotes'), children: <MyVotes /> },
           {
             key: 'me',
             label: t('area.me'),

@@ -8,6 +8,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
+import { AuditOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { OverviewSection } from './OverviewSection.tsx';
 import { PartiesSection } from './parties/PartiesSection.tsx';
@@ -17,6 +18,7 @@ import { OrdersSection } from './problems/OrdersSection.tsx';
 import { ProblemsSection } from './problems/ProblemsSection.tsx';
 import { ResidentLinksSection } from './residents/ResidentLinksSection.tsx';
 import { StaffSection } from './staff/StaffSection.tsx';
+import { VotesSection } from './votes/VotesSection.tsx';
 
 /** One entry of the workbench menu: its path under /workbench, its label key (namespace:key) and its page. */
 export type Section = { path: string; labelKey: string; icon: ReactNode; element: ReactNode };
@@ -45,4 +47,5 @@ export const sections: Section[] = [
   },
   { path: 'parties', labelKey: 'parties:menu', icon: <BankOutlined />, element: <PartiesSection /> },
   { path: 'staff', labelKey: 'staff:menu', icon: <TeamOutlined />, element: <StaffSection /> },
+  { path: 'votes', labelKey: 'votes:menu', icon: <AuditOutlined />, element: <VotesSection /> },
 ];
