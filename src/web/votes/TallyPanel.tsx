@@ -23,14 +23,14 @@ function MeasureRow({ label, measure, area }: { label: string; measure: Measure;
       <Flex justify="space-between" wrap>
         <Typography.Text strong>{label}</Typography.Text>
         <Typography.Text>
-          {show(measure.numerator)} / {show(measure.denominator)} · {status}
+          {show(measure.numerator)} / {show(measure.denominator)} ({percent}%) · {status}
         </Typography.Text>
       </Flex>
       <Progress
         percent={percent}
         success={{ percent: Math.min(percent, target) }}
-        status={measure.met ? 'success' : 'normal'}
-        format={(p) => `${p}%`}
+        strokeColor={measure.met ? '#237804' : '#0958d9'}
+        showInfo={false}
         aria-label={label}
       />
       <Typography.Text type="secondary">
@@ -75,7 +75,7 @@ export function TallyPanel({ tally, byArea }: { tally: TallyView; byArea: boolea
       )}
       {tally.passed !== null && (
         <Flex gap={8} wrap>
-          <Tag color={tally.passed ? 'success' : 'default'}>{tally.passed ? t('passed') : t('failed')}</Tag>
+          <Tag color={tally.passed ? '#237804' : 'default'}>{tally.passed ? t('passed') : t('failed')}</Tag>
           {!tally.passed && tally.stillPossible !== null && (
             <Tag>{tally.stillPossible ? t('stillPossible') : t('noLongerPossible')}</Tag>
           )}

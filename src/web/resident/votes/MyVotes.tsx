@@ -43,7 +43,7 @@ function QuestionCard({ question, onAnswered }: { question: ResidentQuestion; on
     <Card title={<span style={{ whiteSpace: 'normal' }}>{question.title}</span>} data-testid={`vote-${question.id}`}>
       <Flex vertical gap={12}>
         <Flex gap={8} wrap>
-          <Tag color={question.phase === 'open' ? 'processing' : 'default'}>{t(`phase.${question.phase}`)}</Tag>
+          <Tag color={question.phase === 'open' ? '#0958d9' : 'default'}>{t(`phase.${question.phase}`)}</Tag>
           <Tag>{question.secret ? t('secret') : t('open')}</Tag>
           <Typography.Text type="secondary">{t('closesAt', { at: formatDateTime(question.closesAt, i18n.language) })}</Typography.Text>
         </Flex>

@@ -49,7 +49,7 @@ function Voters({ question, version }: { question: QuestionDetail; version: numb
           {
             title: t('voterColumns.status'),
             dataIndex: 'answered',
-            render: (answered: boolean) => <Tag color={answered ? 'success' : 'default'}>{answered ? t('votersFilter.answered') : t('votersFilter.pending')}</Tag>,
+            render: (answered: boolean) => <Tag color={answered ? '#237804' : 'default'}>{answered ? t('votersFilter.answered') : t('votersFilter.pending')}</Tag>,
           },
           { title: t('voterColumns.channel'), dataIndex: 'channel', render: (c: VoterRow['channel']) => (c ? t(`channels.${c}`) : '') },
           ...(question.secret ? [] : [
@@ -115,7 +115,7 @@ export function VotePage() {
         {question.title}
       </Typography.Title>
       <Flex gap={8} wrap>
-        <Tag color={open ? 'processing' : question.phase === 'closed' ? 'success' : 'default'} data-testid="phase">
+        <Tag color={open ? '#0958d9' : question.phase === 'closed' ? '#237804' : 'default'} data-testid="phase">
           {t(`phase.${question.phase}`)}
         </Tag>
         <Tag>{question.secret ? t('secret') : t('open')}</Tag>
@@ -129,7 +129,7 @@ export function VotePage() {
         {open && question.canRecord && !question.secret && <Button onClick={() => setModal('answer')}>{t('record')}</Button>}
         {open && question.canRecord && question.secret && <Button onClick={() => setModal('round')}>{t('round')}</Button>}
         {question.phase !== 'closed' && question.canManage && (
-          <Popconfirm title={t('closeConfirm')} onConfirm={() => void close()} okText={t('close')} cancelText={t('cancel')}>
+          <Popconfirm title={t('closeConfirm')} onConfirm={() => void close()} okText={t('confirmClose')} cancelText={t('cancel')}>
             <Button type="primary" danger>
               {t('close')}
             </Button>
@@ -149,7 +149,7 @@ export function VotePage() {
             <Card title={t('certificate')} data-testid="certificate">
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t('certificate')}>
-                  <Tag color={question.certificate.passed ? 'success' : 'default'}>{question.certificate.passed ? t('passed') : t('failed')}</Tag>
+                  <Tag color={question.certificate.passed ? '#237804' : 'default'}>{question.certificate.passed ? t('passed') : t('failed')}</Tag>
                   {question.certificate.closedEarly && <Tag>{t('closedEarly')}</Tag>}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('closedAt')}>{formatDateTime(question.certificate.closedAt, i18n.language)}</Descriptions.Item>

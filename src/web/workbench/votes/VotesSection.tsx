@@ -25,7 +25,7 @@ function queryString(query: Query) {
   return params.toString();
 }
 
-const phaseColour = { upcoming: 'default', open: 'processing', ended: 'warning', closed: 'success' } as const;
+const phaseColour = { upcoming: 'default', open: '#0958d9', ended: '#ad4e00', closed: '#237804' } as const;
 
 function VoteList() {
   const { t, i18n } = useTranslation('votes');
