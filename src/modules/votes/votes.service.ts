@@ -85,8 +85,8 @@ export async function createQuestion(tx: Tx, input: QuestionCreate): Promise<str
     placePath = lowestCommonPath(units.map((u) => u.path));
     placeId = placePath.split('/').filter(Boolean).at(-1)!;
   }
+  // A list across communities (a street's households) belongs to the nearest place holding them all.
   const community = await repo.communityOn(tx.db, placePath);
-  if (!community) throw fieldError('asked', 'not_found');
 
   const domainUnits: Unit[] = units.map((u) => ({
     unitId: u.id,
@@ -122,7 +122,7 @@ export async function createQuestion(tx: Tx, input: QuestionCreate): Promise<str
     tx.db,
     {
       id,
-      community_id: community.id,
+      community_id: community?.id ?? placeId,
       place_id: placeId,
       place_path: placePath,
       asked: JSON.stringify({ kind: input.asked.kind }),
