@@ -19,9 +19,14 @@ describe('a household consultation, end to end', () => {
     await secretary.getByRole('button', { name: '发起征求意见/表决' }).click();
     const form = secretary.getByRole('dialog');
     await form.getByLabel('标题', { exact: true }).fill(title);
-    await form.getByLabel('说明（事由、方案、金额）').fill('拟在地面停车场加装 20 个充电桩，费用由使用者承担。是否同意？');
+    await form
+      .getByLabel('说明（事由、方案、金额）')
+      .fill('拟在地面停车场加装 20 个充电桩，费用由使用者承担。是否同意？');
     await form.getByLabel('楼栋 / 单元 / 小区').click();
-    await secretary.locator('.ant-select-tree-treenode', { hasText: '富平社区' }).locator('.ant-select-tree-switcher').click();
+    await secretary
+      .locator('.ant-select-tree-treenode', { hasText: '富平社区' })
+      .locator('.ant-select-tree-switcher')
+      .click();
     await secretary.getByTitle('星河锦城', { exact: true }).click();
     await button(form, '保存').click();
     await expect.poll(() => secretary.getByRole('heading', { level: 2 }).textContent()).toBe(title);
@@ -54,7 +59,9 @@ describe('a household consultation, end to end', () => {
     await expect.poll(() => grid.getByTestId('answered-heads').textContent()).toBe('2 户/人');
 
     // The tally moves on the secretary's screen (it refreshes itself while the question is open).
-    await expect.poll(() => secretary.getByTestId('answered-heads').textContent(), { timeout: 15_000 }).toBe('2 户/人');
+    await expect
+      .poll(() => secretary.getByTestId('answered-heads').textContent(), { timeout: 15_000 })
+      .toBe('2 户/人');
 
     // Closed and certified.
     await secretary.getByRole('button', { name: '截止并核定结果' }).click();

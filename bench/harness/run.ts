@@ -104,7 +104,11 @@ function line(s: Measured) {
   return (
     `  ${s.name.padEnd(22)} ${Math.round(s.rps).toLocaleString('en').padStart(8)} req/s` +
     `  p50 ${s.p50Ms} ms  p99 ${s.p99Ms} ms  server peak ${s.peakRssMb ?? '?'} MB${errors}` +
-    (s.checks ? `\n    ${Object.entries(s.checks).map(([k, v]) => `${k}: ${v}`).join(', ')}` : '')
+    (s.checks
+      ? `\n    ${Object.entries(s.checks)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(', ')}`
+      : '')
   );
 }
 

@@ -35,7 +35,8 @@ async function setup(ctx: BenchContext) {
       closesAt: new Date(Date.now() + 86_400_000).toISOString(),
     }),
   });
-  if (response.status !== 201) throw new Error(`votes-burst: asking failed ${response.status} ${await response.text()}`);
+  if (response.status !== 201)
+    throw new Error(`votes-burst: asking failed ${response.status} ${await response.text()}`);
   questionId = ((await response.json()) as { id: string }).id;
 }
 
@@ -63,24 +64,68 @@ async function owners(ctx: BenchContext) {
     csrf: newToken(),
   }));
   await inBatches(out, (b) =>
-    db.insertInto('people').values(b.map((o) => ({ id: o.personId, name: `业主${o.phone}`, phone: o.phone, created_at: now, erased_at: null }))).execute(),
+    db
+      .insertInto('people')
+      .values(
+        b.map((o) => ({
+          id: o.personId,
+          name: `业主${o.phone}`,
+          phone: o.phone,
+          created_at: now,
+          erased_at: null,
+        })),
+      )
+      .execute(),
   );
   await inBatches(out, (b) =>
     db
       .insertInto('users')
-      .values(b.map((o) => ({ id: o.userId, person_id: o.personId, phone: o.phone, kind: 'resident' as const, password_hash: null, status: 'active' as const, created_at: now, password_changed_at: null })))
+      .values(
+        b.map((o) => ({
+          id: o.userId,
+          person_id: o.personId,
+          phone: o.phone,
+          kind: 'resident' as const,
+          password_hash: null,
+          status: 'active' as const,
+          created_at: now,
+          password_changed_at: null,
+        })),
+      )
       .execute(),
   );
   await inBatches(out, (b) =>
     db
       .insertInto('household_links')
-      .values(b.map((o) => ({ id: uuidv7(), user_id: o.userId, household_id: o.householdId, status: 'confirmed' as const, via: 'staff' as const, decided_by: null, created_at: now, decided_at: now })))
+      .values(
+        b.map((o) => ({
+          id: uuidv7(),
+          user_id: o.userId,
+          household_id: o.householdId,
+          status: 'confirmed' as const,
+          via: 'staff' as const,
+          decided_by: null,
+          created_at: now,
+          decided_at: now,
+        })),
+      )
       .execute(),
   );
   // Sessions as the sign-in would leave them (the cookie holds the token, the row its digest): 3,000
   // argon2id sign-ins would take minutes and measure nothing about voting.
   await inBatches(out, (b) =>
-    db.insertInto('sessions').values(b.map((o) => ({ id: tokenDigest(o.token), user_id: o.userId, csrf_token: o.csrf, created_at: now, last_seen_at: now }))).execute(),
+    db
+      .insertInto('sessions')
+      .values(
+        b.map((o) => ({
+          id: tokenDigest(o.token),
+          user_id: o.userId,
+          csrf_token: o.csrf,
+          created_at: now,
+          last_seen_at: now,
+        })),
+      )
+      .execute(),
   );
   return out;
 }
@@ -114,7 +159,11 @@ async function verify(ctx: BenchContext) {
     .executeTakeFirstOrThrow();
   const taking = await db
     .selectFrom('vote_participations')
-    .select((eb) => [eb.fn.countAll<string | number>().as('n'), eb.fn.min('cast_at').as('first'), eb.fn.max('cast_at').as('last')])
+    .select((eb) => [
+      eb.fn.countAll<string | number>().as('n'),
+      eb.fn.min('cast_at').as('first'),
+      eb.fn.max('cast_at').as('last'),
+    ])
     .where('question_id', '=', questionId)
     .executeTakeFirstOrThrow();
   const seconds = (Date.parse(String(taking.last)) - Date.parse(String(taking.first))) / 1000;

@@ -16,9 +16,15 @@ afterAll(() => t.close());
 
 async function question(title: string) {
   const secretary = await signIn(t.app, '17000000004', DEMO_PASSWORD);
-  const list = await t.app.inject({ method: 'GET', url: `/api/workbench/votes?title=${encodeURIComponent(title)}`, headers: as(secretary) });
+  const list = await t.app.inject({
+    method: 'GET',
+    url: `/api/workbench/votes?title=${encodeURIComponent(title)}`,
+    headers: as(secretary),
+  });
   const id = list.json().items[0].id;
-  return (await t.app.inject({ method: 'GET', url: `/api/workbench/votes/${id}`, headers: as(secretary) })).json();
+  return (
+    await t.app.inject({ method: 'GET', url: `/api/workbench/votes/${id}`, headers: as(secretary) })
+  ).json();
 }
 
 describe('the demo of 星河锦城', () => {
@@ -28,7 +34,9 @@ describe('the demo of 星河锦城', () => {
     expect(drain.certificate.passed).toBe(true);
     expect(drain.costPlan.rule).toBe('equal');
     expect(drain.costPlan.shares).toHaveLength(6);
-    expect(drain.costPlan.shares.reduce((s: number, x: { amountFen: number }) => s + x.amountFen, 0)).toBe(186_000);
+    expect(drain.costPlan.shares.reduce((s: number, x: { amountFen: number }) => s + x.amountFen, 0)).toBe(
+      186_000,
+    );
   });
 
   it('tells the lift votes: the first fails on participation, the secret second passes', async () => {
@@ -46,8 +54,13 @@ describe('the demo of 星河锦城', () => {
     expect(roof.phase).toBe('open');
     expect(roof.tally.answered.heads).toBeGreaterThan(0);
     const resident = await signIn(t.app, jinchengResidentPhone, DEMO_PASSWORD);
-    const mine = (await t.app.inject({ method: 'GET', url: '/api/votes/mine', headers: as(resident) })).json();
-    expect(mine.find((q: { id: string }) => q.id === roof.id)).toMatchObject({ answered: false, phase: 'open' });
+    const mine = (
+      await t.app.inject({ method: 'GET', url: '/api/votes/mine', headers: as(resident) })
+    ).json();
+    expect(mine.find((q: { id: string }) => q.id === roof.id)).toMatchObject({
+      answered: false,
+      phase: 'open',
+    });
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { APPROVE } from '../domain/votes/rules.ts';
 import { loadActor } from '../modules/auth/session.plugin.ts';
-import { recordRound, recordAnswer } from '../modules/votes/ballots.service.ts';
+import { recordAnswer, recordRound } from '../modules/votes/ballots.service.ts';
 import { closeQuestion, createQuestion, makeCostPlan } from '../modules/votes/votes.service.ts';
 import type { Tx } from '../server/transaction.ts';
 import type { DemoBuildings } from './households.ts';
@@ -35,16 +35,33 @@ async function votersOf(tx: Tx, questionId: string) {
     .orderBy('label')
     .execute();
   const seen = new Map<string, { householdId: string; area: number }>();
-  for (const r of rows) if (!seen.has(r.voter_key)) seen.set(r.voter_key, { householdId: r.household_id, area: 0 });
+  for (const r of rows)
+    if (!seen.has(r.voter_key)) seen.set(r.voter_key, { householdId: r.household_id, area: 0 });
   for (const r of rows) seen.get(r.voter_key)!.area += Number(r.area_centi_m2);
   return [...seen.values()];
 }
 
-async function visits(tx: Tx, questionId: string, answers: { householdId: string; choice: string }[], note: string) {
-  for (const a of answers) await recordAnswer(tx, questionId, { householdId: a.householdId, choice: a.choice, evidence: { note } });
+async function visits(
+  tx: Tx,
+  questionId: string,
+  answers: { householdId: string; choice: string }[],
+  note: string,
+) {
+  for (const a of answers)
+    await recordAnswer(tx, questionId, { householdId: a.householdId, choice: a.choice, evidence: { note } });
 }
 
-export async function tellVotes({ tx, places, buildings, passwordHash }: { tx: Tx; places: DemoPlaces; buildings: DemoBuildings; passwordHash: string }) {
+export async function tellVotes({
+  tx,
+  places,
+  buildings,
+  passwordHash,
+}: {
+  tx: Tx;
+  places: DemoPlaces;
+  buildings: DemoBuildings;
+  passwordHash: string;
+}) {
   const [building1, building2] = buildings.jincheng;
   const entrance1 = building1!.entrances[0]!;
 
@@ -68,7 +85,10 @@ export async function tellVotes({ tx, places, buildings, passwordHash }: { tx: T
     '网格员白雪晚间入户，住户在纸质意见表上签字确认',
   );
   await closeQuestion(await as(tx, phones.secretary, day('2026-05-16')), drain);
-  await makeCostPlan(await as(tx, phones.secretary, day('2026-05-16', 11)), drain, { totalFen: 186_000, rule: 'equal' });
+  await makeCostPlan(await as(tx, phones.secretary, day('2026-05-16', 11)), drain, {
+    totalFen: 186_000,
+    rule: 'equal',
+  });
 
   // Raising maintenance funds for a lift (art. 278 item 6, special): the spring vote fails on participation.
   const lift = {
@@ -86,7 +106,9 @@ export async function tellVotes({ tx, places, buildings, passwordHash }: { tx: T
   await visits(
     await as(tx, phones.gridWorker, day('2026-03-10', 19)),
     spring,
-    springVoters.filter((_, i) => i % 2 === 0).map((v, i) => ({ householdId: v.householdId, choice: i % 6 === 5 ? 'reject' : APPROVE })),
+    springVoters
+      .filter((_, i) => i % 2 === 0)
+      .map((v, i) => ({ householdId: v.householdId, choice: i % 6 === 5 ? 'reject' : APPROVE })),
     '入户发放并收回表决票',
   );
   await closeQuestion(await as(tx, phones.secretary, day('2026-04-01')), spring);
@@ -120,16 +142,23 @@ export async function tellVotes({ tx, places, buildings, passwordHash }: { tx: T
 
   // Using maintenance funds for roof repairs (item 5, ordinary): open now, answered on phones and on visits.
   const now = tx.now;
-  const roof = await createQuestion(await as(tx, phones.secretary, new Date(now.getTime() - 3 * 86_400_000)), {
-    title: '使用专项维修资金维修一期屋面防水',
-    body: '一期1号楼、2号楼顶层多户漏雨。拟使用专项维修资金 12.6 万元维修屋面防水，按专有部分面积分摊（《民法典》第二百七十八条第一款第五项）。',
-    asked: { kind: 'place', placeId: places.xingheJincheng.id },
-    rule: { kind: 'art278Ordinary' },
-    secret: false,
-    closesAt: new Date(now.getTime() + 14 * 86_400_000).toISOString(),
-  });
+  const roof = await createQuestion(
+    await as(tx, phones.secretary, new Date(now.getTime() - 3 * 86_400_000)),
+    {
+      title: '使用专项维修资金维修一期屋面防水',
+      body: '一期1号楼、2号楼顶层多户漏雨。拟使用专项维修资金 12.6 万元维修屋面防水，按专有部分面积分摊（《民法典》第二百七十八条第一款第五项）。',
+      asked: { kind: 'place', placeId: places.xingheJincheng.id },
+      rule: { kind: 'art278Ordinary' },
+      secret: false,
+      closesAt: new Date(now.getTime() + 14 * 86_400_000).toISOString(),
+    },
+  );
   const roofVoters = await votersOf(tx, roof);
-  const resident = await enrolJinchengResident(tx, entrance1.households.find((h) => h.name === '502')!.id, passwordHash);
+  const resident = await enrolJinchengResident(
+    tx,
+    entrance1.households.find((h) => h.name === '502')!.id,
+    passwordHash,
+  );
   await visits(
     await as(tx, phones.gridWorker, new Date(now.getTime() - 2 * 86_400_000)),
     roof,

@@ -491,7 +491,11 @@ export const matrix: Record<string, Entry> = {
     build: async (w) => ({
       method: 'POST',
       url: `/api/workbench/votes/${await voteQuestion(w)}/answers`,
-      payload: { householdId: w.town.household101.id, choice: 'approve', evidence: { note: '入户，纸质票已签字' } },
+      payload: {
+        householdId: w.town.household101.id,
+        choice: 'approve',
+        evidence: { note: '入户，纸质票已签字' },
+      },
     }),
   },
   'POST /api/workbench/votes/:id/rounds': {
@@ -515,7 +519,11 @@ export const matrix: Record<string, Entry> = {
     build: async (w) => {
       const id = await voteQuestion(w);
       await w.send(w.sessions.secretary, { method: 'POST', url: `/api/workbench/votes/${id}/close` });
-      return { method: 'POST', url: `/api/workbench/votes/${id}/cost-plan`, payload: { totalFen: 30_000, rule: 'equal' } };
+      return {
+        method: 'POST',
+        url: `/api/workbench/votes/${id}/cost-plan`,
+        payload: { totalFen: 30_000, rule: 'equal' },
+      };
     },
   },
   'GET /api/votes/mine': { allow: signedIn(200), build: () => ({ method: 'GET', url: '/api/votes/mine' }) },
@@ -525,7 +533,11 @@ export const matrix: Record<string, Entry> = {
   },
   'POST /api/votes/:id/answer': {
     allow: { resident: 201 },
-    build: async (w) => ({ method: 'POST', url: `/api/votes/${await voteQuestion(w)}/answer`, payload: { choice: 'approve' } }),
+    build: async (w) => ({
+      method: 'POST',
+      url: `/api/votes/${await voteQuestion(w)}/answer`,
+      payload: { choice: 'approve' },
+    }),
   },
 };
 

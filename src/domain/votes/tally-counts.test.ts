@@ -25,7 +25,9 @@ describe('tallyCounts', () => {
     fc.assert(
       fc.property(events, fc.constantFrom(...rules), ({ areas, steps }, rule) => {
         const voters = areas.map((areaCentiM2, i) => ({ key: `v${i}`, areaCentiM2, unitIds: [`u${i}`] }));
-        const counters = new Map<string, Count>(APPROVAL_OPTIONS.map((o) => [o, { heads: 0, areaCentiM2: 0 }]));
+        const counters = new Map<string, Count>(
+          APPROVAL_OPTIONS.map((o) => [o, { heads: 0, areaCentiM2: 0 }]),
+        );
         const last = new Map<string, string>();
         for (const [n, choice] of steps) {
           const voter = voters[n % voters.length]!;

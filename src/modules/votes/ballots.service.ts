@@ -5,14 +5,21 @@ import type { Tx } from '../../server/transaction.ts';
 import { assertCan, requireActor } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { countsArea, optionsOf, phaseOf, ruleOf, tallyView } from './tally-view.ts';
-import * as repo from './votes.repo.ts';
 import type { QuestionRow } from './votes.repo.ts';
-import type { OwnAnswer, OwnAnswerInput, RecordedAnswer, ResidentQuestion, SealedRound } from './votes.schemas.ts';
+import * as repo from './votes.repo.ts';
+import type {
+  OwnAnswer,
+  OwnAnswerInput,
+  RecordedAnswer,
+  ResidentQuestion,
+  SealedRound,
+} from './votes.schemas.ts';
 import { certificateOf, visibleQuestion } from './votes.service.ts';
 
 function refuseUnlessOpen(q: QuestionRow, tx: Tx) {
   const phase = phaseOf(q, tx.now);
-  if (phase !== 'open') throw new AppError('invalid_state', { params: { state: phase }, extra: { state: phase } });
+  if (phase !== 'open')
+    throw new AppError('invalid_state', { params: { state: phase }, extra: { state: phase } });
 }
 
 function checkChoice(q: QuestionRow, choice: string) {
@@ -31,8 +38,7 @@ type Cast = {
   evidenceId: string | null;
 };
 
-const alreadyAnswered = () =>
-  new AppError('conflict', { extra: { reason: 'already_answered' } });
+const alreadyAnswered = () => new AppError('conflict', { extra: { reason: 'already_answered' } });
 
 /**
  * Counts one voter's answer. A secret ballot adds to its option's counters and records only that the voter
@@ -64,7 +70,11 @@ async function cast(tx: Tx, q: QuestionRow, c: Cast): Promise<OwnAnswer> {
         action: 'vote.answer_changed',
         entityType: 'vote_question',
         entityId: q.id,
-        changes: { voter: { to: c.voterKey }, choice: { from: existing.choice, to: c.choice }, channel: { to: c.channel } },
+        changes: {
+          voter: { to: c.voterKey },
+          choice: { from: existing.choice, to: c.choice },
+          channel: { to: c.channel },
+        },
       });
     }
     return { questionId: q.id, voterKey: c.voterKey, choice: c.choice, castAt: now };
@@ -105,7 +115,12 @@ async function residentVoter(tx: Tx, q: QuestionRow, householdId?: string) {
   const voters = new Set(asked.map((a) => a.voter_key));
   if (voters.size > 1)
     throw new AppError('validation_failed', {
-      fields: [{ field: 'householdId', message: { 'zh-CN': '请选择以哪一户作答', en: 'Choose which household answers' } }],
+      fields: [
+        {
+          field: 'householdId',
+          message: { 'zh-CN': '请选择以哪一户作答', en: 'Choose which household answers' },
+        },
+      ],
     });
   const first = asked[0]!;
   return repo.voterOfHousehold(tx.db, q.id, first.household_id).then((v) => v!);
@@ -132,7 +147,12 @@ export async function answerOwn(tx: Tx, questionId: string, input: OwnAnswerInpu
 
 async function saveEvidence(tx: Tx, questionId: string, evidence: { note: string; photo?: string }) {
   const id = uuidv7();
-  await repo.insertEvidence(tx.db, { id, question_id: questionId, note: evidence.note, photo: evidence.photo ?? null });
+  await repo.insertEvidence(tx.db, {
+    id,
+    question_id: questionId,
+    note: evidence.note,
+    photo: evidence.photo ?? null,
+  });
   return id;
 }
 
@@ -145,7 +165,8 @@ export async function recordAnswer(tx: Tx, questionId: string, input: RecordedAn
   const actor = assertCan(tx.actor, 'vote.record', { path: household!.path, kind: 'household' });
   refuseUnlessOpen(q, tx);
   // A secret question's paper ballots go into the sealed box and are counted as a round, never one by one.
-  if (q.secret === 1) throw new AppError('invalid_state', { params: { state: 'secret' }, extra: { state: 'secret' } });
+  if (q.secret === 1)
+    throw new AppError('invalid_state', { params: { state: 'secret' }, extra: { state: 'secret' } });
   checkChoice(q, input.choice);
   return cast(tx, q, {
     voterKey: voter.voter_key,
@@ -164,21 +185,34 @@ export async function recordAnswer(tx: Tx, questionId: string, input: RecordedAn
  * The opened sealed box of a door-to-door round of a secret question: who took part, and the totals per
  * option. The totals must add up to those who took part (heads, and area where the rule counts it).
  */
-export async function recordRound(tx: Tx, questionId: string, input: SealedRound): Promise<{ roundId: string; heads: number }> {
+export async function recordRound(
+  tx: Tx,
+  questionId: string,
+  input: SealedRound,
+): Promise<{ roundId: string; heads: number }> {
   const q = await visibleQuestion(tx, questionId);
-  if (q.secret !== 1) throw new AppError('invalid_state', { params: { state: 'open_ballot' }, extra: { state: 'open_ballot' } });
+  if (q.secret !== 1)
+    throw new AppError('invalid_state', {
+      params: { state: 'open_ballot' },
+      extra: { state: 'open_ballot' },
+    });
   const ids = [...new Set(input.householdIds)];
   const asked = await repo.householdsAsked(tx.db, q.id, ids);
   if (asked.length !== ids.length) throw fieldError('householdIds', 'not_found');
   let actorId = '';
-  for (const h of asked) actorId = assertCan(tx.actor, 'vote.record', { path: h.path, kind: 'household' }).userId;
+  for (const h of asked)
+    actorId = assertCan(tx.actor, 'vote.record', { path: h.path, kind: 'household' }).userId;
   refuseUnlessOpen(q, tx);
   await repo.lockQuestion(tx.db, tx.dialect, q.id);
   const voters = new Map<string, { household: string; area: number }>();
-  for (const h of asked) if (!voters.has(h.voter_key)) voters.set(h.voter_key, { household: h.household_id, area: Number(h.area_centi_m2) });
+  for (const h of asked)
+    if (!voters.has(h.voter_key))
+      voters.set(h.voter_key, { household: h.household_id, area: Number(h.area_centi_m2) });
   const taken = await repo.participationsOf(tx.db, q.id, [...voters.keys()]);
   if (taken.length > 0)
-    throw new AppError('conflict', { extra: { reason: 'already_answered', voters: taken.map((t) => t.voter_key) } });
+    throw new AppError('conflict', {
+      extra: { reason: 'already_answered', voters: taken.map((t) => t.voter_key) },
+    });
 
   const byArea = countsArea(ruleOf(q));
   const options = optionsOf(q);
@@ -186,7 +220,8 @@ export async function recordRound(tx: Tx, questionId: string, input: SealedRound
     const t = input.totals.find((x) => x.key === o.key);
     return { key: o.key, heads: t?.heads ?? 0, areaCentiM2: byArea ? (t?.areaCentiM2 ?? 0) : 0 };
   });
-  if (input.totals.some((t) => !options.some((o) => o.key === t.key))) throw fieldError('totals', 'not_found');
+  if (input.totals.some((t) => !options.some((o) => o.key === t.key)))
+    throw fieldError('totals', 'not_found');
   const heads = totals.reduce((s, t) => s + t.heads, 0);
   const area = totals.reduce((s, t) => s + t.areaCentiM2, 0);
   const expectedArea = [...voters.values()].reduce((s, v) => s + v.area, 0);
@@ -241,7 +276,12 @@ export async function recordRound(tx: Tx, questionId: string, input: SealedRound
     action: 'vote.sealed_round',
     entityType: 'vote_question',
     entityId: q.id,
-    changes: { round: { to: roundId }, heads: { to: heads }, totals: { to: JSON.stringify(totals) }, voters: { to: [...voters.keys()].join(',') } },
+    changes: {
+      round: { to: roundId },
+      heads: { to: heads },
+      totals: { to: JSON.stringify(totals) },
+      voters: { to: [...voters.keys()].join(',') },
+    },
   });
   return { roundId, heads };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/app.ts';
-import { votingBuilding, voteApi } from './votes.testkit.ts';
+import { voteApi, votingBuilding } from './votes.testkit.ts';
 
 let t: TestApp;
 let b: Awaited<ReturnType<typeof votingBuilding>>;
@@ -95,7 +95,9 @@ describe('a secret ballot', () => {
     });
     expect(round.statusCode).toBe(201);
     expect(round.json().heads).toBe(2);
-    const voters = (await api.send(b.sessions.secretary, 'GET', `/api/workbench/votes/${id}/voters?status=answered`)).json();
+    const voters = (
+      await api.send(b.sessions.secretary, 'GET', `/api/workbench/votes/${id}/voters?status=answered`)
+    ).json();
     expect(voters.total).toBe(3);
     expect(voters.items.every((v: { choice: string | null }) => v.choice === null)).toBe(true);
     const overlap = await api.send(b.sessions.gridWorker, 'POST', `/api/workbench/votes/${id}/rounds`, {
@@ -109,7 +111,11 @@ describe('a secret ballot', () => {
   it('reveals the counts only at the close, certified', async () => {
     const closed = (await api.send(b.sessions.secretary, 'POST', `/api/workbench/votes/${id}/close`)).json();
     // 3 of 4 owners, 440 of 540 m² took part; 2 of 3 and 260 of 440 m² approve: more than half on both.
-    expect(closed.tally.participation.area).toMatchObject({ numerator: 44_000, denominator: 54_000, met: true });
+    expect(closed.tally.participation.area).toMatchObject({
+      numerator: 44_000,
+      denominator: 54_000,
+      met: true,
+    });
     expect(closed.tally.approval.heads).toMatchObject({ numerator: 2, denominator: 3, met: true });
     expect(closed.tally.options.find((o: { key: string }) => o.key === 'reject').heads).toBe(1);
     expect(closed.certificate.passed).toBe(true);
@@ -127,12 +133,21 @@ describe('a cost-sharing plan from the door-to-door agreement', () => {
         secret: false,
       });
       for (const s of [b.sessions.jia, b.sessions.yi]) await api.answer(s, q.id, 'approve');
-      const early = await api.send(b.sessions.secretary, 'POST', `/api/workbench/votes/${q.id}/cost-plan`, { totalFen: 100_000, rule });
+      const early = await api.send(b.sessions.secretary, 'POST', `/api/workbench/votes/${q.id}/cost-plan`, {
+        totalFen: 100_000,
+        rule,
+      });
       expect(early.statusCode).toBe(409);
       await api.send(b.sessions.secretary, 'POST', `/api/workbench/votes/${q.id}/close`);
-      const planned = await api.send(b.sessions.secretary, 'POST', `/api/workbench/votes/${q.id}/cost-plan`, { totalFen: 100_000, rule });
+      const planned = await api.send(b.sessions.secretary, 'POST', `/api/workbench/votes/${q.id}/cost-plan`, {
+        totalFen: 100_000,
+        rule,
+      });
       expect(planned.statusCode).toBe(201);
-      return planned.json().costPlan.shares.map((s: { amountFen: number }) => s.amountFen).sort();
+      return planned
+        .json()
+        .costPlan.shares.map((s: { amountFen: number }) => s.amountFen)
+        .sort();
     };
     expect(await make('equal')).toEqual([33_333, 33_333, 33_334]);
     // 90, 100 and 100 m²: 31,034.48…, 34,482.75… twice, largest remainders first.

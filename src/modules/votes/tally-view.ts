@@ -1,8 +1,7 @@
 import type { AnswerCounts, Count } from '../../domain/votes/answers.ts';
 import { isMajorityRule, thresholdsOf, type VoteRule } from '../../domain/votes/rules.ts';
 import { tallyCounts, type VoteTally } from '../../domain/votes/tally.ts';
-import type { QuestionRow } from './votes.repo.ts';
-import type { OptionCount } from './votes.repo.ts';
+import type { OptionCount, QuestionRow } from './votes.repo.ts';
 import type { QuestionPhase, TallyView, VoteOption } from './votes.schemas.ts';
 
 export function ruleOf(q: QuestionRow): VoteRule {
@@ -46,7 +45,10 @@ export function answerCounts(q: QuestionRow, counts: OptionCount[]): AnswerCount
   return { electorate, answered, byOption };
 }
 
-export function computeTally(q: QuestionRow, counts: OptionCount[]): { counts: AnswerCounts; tally: VoteTally } {
+export function computeTally(
+  q: QuestionRow,
+  counts: OptionCount[],
+): { counts: AnswerCounts; tally: VoteTally } {
   const answers = answerCounts(q, counts);
   return { counts: answers, tally: tallyCounts(ruleOf(q), answers) };
 }

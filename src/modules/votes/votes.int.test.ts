@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/app.ts';
 import { verifyAuditChain } from '../audit/audit.service.ts';
-import { votingBuilding, voteApi } from './votes.testkit.ts';
+import { voteApi, votingBuilding } from './votes.testkit.ts';
 
 let t: TestApp;
 let b: Awaited<ReturnType<typeof votingBuilding>>;
@@ -25,15 +25,25 @@ describe('asking a question', () => {
     const detail = await api.detail(b.sessions.secretary, q.id);
     expect(detail.electorate).toEqual({ heads: 4, areaCentiM2: 54_000 });
     expect(detail.phase).toBe('open');
-    const voters = (await api.send(b.sessions.secretary, 'GET', `/api/workbench/votes/${q.id}/voters`)).json();
+    const voters = (
+      await api.send(b.sessions.secretary, 'GET', `/api/workbench/votes/${q.id}/voters`)
+    ).json();
     expect(voters.items.map((v: { label: string }) => v.label)).toContain('建设单位未售房屋（2 套）');
-    expect(voters.items.find((v: { householdIds: string[] }) => v.householdIds.length === 2 && v.householdIds.includes(b.homes['101']!.id))).toBeTruthy();
+    expect(
+      voters.items.find(
+        (v: { householdIds: string[] }) =>
+          v.householdIds.length === 2 && v.householdIds.includes(b.homes['101']!.id),
+      ),
+    ).toBeTruthy();
   });
 
   it('asks one voice per household under a majority rule, leaving out the developer’s empty flats', async () => {
     const q = await api.ask(b.sessions.secretary, {
       title: '厨房下水管疏通费用平摊',
-      asked: { kind: 'households', householdIds: [b.homes['101']!.id, b.homes['201']!.id, b.homes['301']!.id] },
+      asked: {
+        kind: 'households',
+        householdIds: [b.homes['101']!.id, b.homes['201']!.id, b.homes['301']!.id],
+      },
       rule: { kind: 'majorityOfAsked' },
       secret: false,
     });
@@ -112,10 +122,14 @@ describe('an open ballot (art. 278 special)', () => {
   });
 
   it('shows the voters who answered, with their open choices, to the grid worker of the building only', async () => {
-    const voters = (await api.send(b.sessions.gridWorker, 'GET', `/api/workbench/votes/${id}/voters?status=answered`)).json();
+    const voters = (
+      await api.send(b.sessions.gridWorker, 'GET', `/api/workbench/votes/${id}/voters?status=answered`)
+    ).json();
     expect(voters.total).toBe(3);
     expect(voters.items.every((v: { choice: string | null }) => v.choice !== null)).toBe(true);
-    expect((await api.send(b.sessions.otherGridWorker, 'GET', `/api/workbench/votes/${id}`)).statusCode).toBe(404);
+    expect((await api.send(b.sessions.otherGridWorker, 'GET', `/api/workbench/votes/${id}`)).statusCode).toBe(
+      404,
+    );
   });
 
   it('takes a door-to-door answer with evidence, and a proxy’s with the authority', async () => {
@@ -152,7 +166,9 @@ describe('an open ballot (art. 278 special)', () => {
     const late = await api.answer(b.sessions.yi, id, 'reject');
     expect(late.statusCode).toBe(409);
     expect(late.json().state).toBe('closed');
-    expect((await api.send(b.sessions.secretary, 'POST', `/api/workbench/votes/${id}/close`)).statusCode).toBe(409);
+    expect(
+      (await api.send(b.sessions.secretary, 'POST', `/api/workbench/votes/${id}/close`)).statusCode,
+    ).toBe(409);
     expect((await api.detail(b.sessions.secretary, id)).certificate).toEqual(detail.certificate);
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
   });
@@ -167,11 +183,17 @@ describe('fifty answers at once from one household', () => {
       secret: true,
     });
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => api.answer(b.sessions.jia, id, i % 2 ? 'approve' : 'reject', `burst-${i}`)),
+      Array.from({ length: 50 }, (_, i) =>
+        api.answer(b.sessions.jia, id, i % 2 ? 'approve' : 'reject', `burst-${i}`),
+      ),
     );
     expect(answers.filter((r) => r.statusCode === 201)).toHaveLength(1);
     expect(answers.filter((r) => r.statusCode === 409)).toHaveLength(49);
-    const counts = await t.database.db.selectFrom('vote_counts').select(['heads']).where('question_id', '=', id).execute();
+    const counts = await t.database.db
+      .selectFrom('vote_counts')
+      .select(['heads'])
+      .where('question_id', '=', id)
+      .execute();
     expect(counts.reduce((s, c) => s + Number(c.heads), 0)).toBe(1);
   });
 
@@ -182,10 +204,20 @@ describe('fifty answers at once from one household', () => {
       rule: { kind: 'majorityOfAnswered' },
       secret: false,
     });
-    await Promise.all(Array.from({ length: 50 }, (_, i) => api.answer(b.sessions.jia, id, i % 3 ? 'approve' : 'reject')));
-    const rows = await t.database.db.selectFrom('vote_participations').select(['choice']).where('question_id', '=', id).execute();
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => api.answer(b.sessions.jia, id, i % 3 ? 'approve' : 'reject')),
+    );
+    const rows = await t.database.db
+      .selectFrom('vote_participations')
+      .select(['choice'])
+      .where('question_id', '=', id)
+      .execute();
     expect(rows).toHaveLength(1);
-    const counts = await t.database.db.selectFrom('vote_counts').select(['option_key', 'heads']).where('question_id', '=', id).execute();
+    const counts = await t.database.db
+      .selectFrom('vote_counts')
+      .select(['option_key', 'heads'])
+      .where('question_id', '=', id)
+      .execute();
     expect(counts.reduce((s, c) => s + Number(c.heads), 0)).toBe(1);
     expect(counts.find((c) => Number(c.heads) === 1)?.option_key).toBe(rows[0]!.choice);
   });

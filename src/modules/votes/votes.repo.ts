@@ -3,8 +3,8 @@ import { containsText, pathBelow, pathInScope } from '../../db/fragments.ts';
 import type { PlaceKind } from '../../db/schema.ts';
 import type { VoteParticipationsTable, VoteQuestionsTable } from '../../db/schema-votes.ts';
 import type { Db, Trx } from '../../db/transaction.ts';
-import { inBatches } from '../places/places.repo.ts';
 import type { Scope } from '../access/policy.ts';
+import { inBatches } from '../places/places.repo.ts';
 
 export type QuestionRow = VoteQuestionsTable & { place_name: string; place_kind: PlaceKind };
 
@@ -76,7 +76,12 @@ export async function householdUnits(
 }
 
 export type NewVoter = { voter_key: string; area_centi_m2: number; label: string };
-export type NewVoterHousehold = { household_id: string; voter_key: string; area_centi_m2: number; label: string };
+export type NewVoterHousehold = {
+  household_id: string;
+  voter_key: string;
+  area_centi_m2: number;
+  label: string;
+};
 
 export async function insertQuestion(
   db: Trx,
@@ -100,7 +105,9 @@ export async function insertQuestion(
   );
   await db
     .insertInto('vote_counts')
-    .values(optionKeys.map((option_key) => ({ question_id: question.id, option_key, heads: 0, area_centi_m2: 0 })))
+    .values(
+      optionKeys.map((option_key) => ({ question_id: question.id, option_key, heads: 0, area_centi_m2: 0 })),
+    )
     .execute();
 }
 
@@ -112,7 +119,11 @@ export async function optionCounts(db: Db | Trx, questionId: string): Promise<Op
     .select(['option_key', 'heads', 'area_centi_m2'])
     .where('question_id', '=', questionId)
     .execute();
-  return rows.map((r) => ({ option_key: r.option_key, heads: Number(r.heads), area: Number(r.area_centi_m2) }));
+  return rows.map((r) => ({
+    option_key: r.option_key,
+    heads: Number(r.heads),
+    area: Number(r.area_centi_m2),
+  }));
 }
 
 /** Participation totals per question, for a page of questions. */
@@ -121,7 +132,10 @@ export async function answeredTotals(db: Db | Trx, questionIds: string[]) {
   const rows = await db
     .selectFrom('vote_counts')
     .select(['question_id'])
-    .select((eb) => [eb.fn.sum<string | number>('heads').as('heads'), eb.fn.sum<string | number>('area_centi_m2').as('area')])
+    .select((eb) => [
+      eb.fn.sum<string | number>('heads').as('heads'),
+      eb.fn.sum<string | number>('area_centi_m2').as('area'),
+    ])
     .where('question_id', 'in', questionIds)
     .groupBy('question_id')
     .execute();
@@ -149,7 +163,10 @@ export async function recountOpenBallots(db: Db | Trx, questionId: string): Prom
       j.onRef('v.question_id', '=', 'p.question_id').onRef('v.voter_key', '=', 'p.voter_key'),
     )
     .select(['p.choice'])
-    .select((eb) => [eb.fn.countAll<string | number>().as('heads'), eb.fn.sum<string | number>('v.area_centi_m2').as('area')])
+    .select((eb) => [
+      eb.fn.countAll<string | number>().as('heads'),
+      eb.fn.sum<string | number>('v.area_centi_m2').as('area'),
+    ])
     .where('p.question_id', '=', questionId)
     .groupBy('p.choice')
     .execute();
@@ -209,7 +226,13 @@ export async function insertParticipation(db: Trx, row: VoteParticipationsTable)
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-export async function changeChoice(db: Trx, id: string, choice: string, now: string, meta: Partial<VoteParticipationsTable>) {
+export async function changeChoice(
+  db: Trx,
+  id: string,
+  choice: string,
+  now: string,
+  meta: Partial<VoteParticipationsTable>,
+) {
   await db
     .updateTable('vote_participations')
     .set((eb) => ({ ...meta, choice, updated_at: now, changes: eb('changes', '+', 1) }))
@@ -217,11 +240,25 @@ export async function changeChoice(db: Trx, id: string, choice: string, now: str
     .execute();
 }
 
-export async function insertEvidence(db: Trx, row: { id: string; question_id: string; note: string; photo: string | null }) {
+export async function insertEvidence(
+  db: Trx,
+  row: { id: string; question_id: string; note: string; photo: string | null },
+) {
   await db.insertInto('vote_evidence').values(row).execute();
 }
 
-export async function insertRound(db: Trx, row: { id: string; question_id: string; recorded_by: string; evidence_id: string; totals: string; heads: number; recorded_at: string }) {
+export async function insertRound(
+  db: Trx,
+  row: {
+    id: string;
+    question_id: string;
+    recorded_by: string;
+    evidence_id: string;
+    totals: string;
+    heads: number;
+    recorded_at: string;
+  },
+) {
   await db.insertInto('vote_rounds').values(row).execute();
 }
 
@@ -283,7 +320,12 @@ export async function listQuestions(db: Db | Trx, f: QuestionFilter) {
   return { items: items as QuestionRow[], total: Number(total.n) };
 }
 
-export type VoterFilter = { status: 'all' | 'answered' | 'pending'; label?: string; limit: number; offset: number };
+export type VoterFilter = {
+  status: 'all' | 'answered' | 'pending';
+  label?: string;
+  limit: number;
+  offset: number;
+};
 
 function votersFiltered(db: Db | Trx, questionId: string, f: VoterFilter) {
   let q = db
@@ -303,7 +345,15 @@ function votersFiltered(db: Db | Trx, questionId: string, f: VoterFilter) {
 
 export async function listVoters(db: Db | Trx, questionId: string, f: VoterFilter) {
   const items = await votersFiltered(db, questionId, f)
-    .select(['v.voter_key', 'v.label', 'v.area_centi_m2', 'p.channel', 'p.choice', 'p.changes', 'p.id as participation_id'])
+    .select([
+      'v.voter_key',
+      'v.label',
+      'v.area_centi_m2',
+      'p.channel',
+      'p.choice',
+      'p.changes',
+      'p.id as participation_id',
+    ])
     .orderBy('v.label')
     .orderBy('v.voter_key')
     .limit(f.limit)
@@ -336,13 +386,23 @@ export function householdsOfQuestion(db: Db | Trx, questionId: string) {
 }
 
 export function findCostPlan(db: Db | Trx, questionId: string) {
-  return db.selectFrom('vote_cost_plans').selectAll().where('question_id', '=', questionId).executeTakeFirst();
+  return db
+    .selectFrom('vote_cost_plans')
+    .selectAll()
+    .where('question_id', '=', questionId)
+    .executeTakeFirst();
 }
 
 export async function closeQuestion(
   db: Trx,
   id: string,
-  values: { closed_at: string; closed_by: string; closed_early: number; result: string; result_digest: string },
+  values: {
+    closed_at: string;
+    closed_by: string;
+    closed_early: number;
+    result: string;
+    result_digest: string;
+  },
 ) {
   const done = await db
     .updateTable('vote_questions')
@@ -365,5 +425,9 @@ export function communityOn(db: Db | Trx, path: string) {
 }
 
 export function placeById(db: Db | Trx, id: string) {
-  return db.selectFrom('places').select(['id', 'path', 'kind', 'name']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('places')
+    .select(['id', 'path', 'kind', 'name'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }

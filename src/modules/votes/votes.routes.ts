@@ -39,13 +39,27 @@ export const votesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/workbench/votes',
-    { schema: { tags, summary: 'Consultations and votes in the viewer’s scope', querystring: QuestionListQuery, response: { 200: QuestionPage } } },
+    {
+      schema: {
+        tags,
+        summary: 'Consultations and votes in the viewer’s scope',
+        querystring: QuestionListQuery,
+        response: { 200: QuestionPage },
+      },
+    },
     async (request) => transact(deps, request.actor, (tx) => listQuestions(tx, request.query)),
   );
 
   app.post(
     '/api/workbench/votes',
-    { schema: { tags, summary: 'Ask households a question', body: QuestionCreate, response: { 201: QuestionDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Ask households a question',
+        body: QuestionCreate,
+        response: { 201: QuestionDetail },
+      },
+    },
     async (request, reply) => {
       const id = await transact(deps, request.actor, (tx) => createQuestion(tx, request.body));
       return reply.status(201).send(await detail(request.actor, id));
@@ -54,28 +68,64 @@ export const votesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/workbench/votes/place-options',
-    { schema: { tags, summary: 'Places where the viewer may ask households, one level at a time', querystring: PlaceOptionsQuery, response: { 200: z.array(PlaceOption) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Places where the viewer may ask households, one level at a time',
+        querystring: PlaceOptionsQuery,
+        response: { 200: z.array(PlaceOption) },
+      },
+    },
     async (request) =>
       transact(deps, request.actor, (tx) =>
-        placeOptions(tx, 'vote.manage', ['street', 'community', 'compound', 'building', 'entrance'], request.query.parentId),
+        placeOptions(
+          tx,
+          'vote.manage',
+          ['street', 'community', 'compound', 'building', 'entrance'],
+          request.query.parentId,
+        ),
       ),
   );
 
   app.get(
     '/api/workbench/votes/:id',
-    { schema: { tags, summary: 'A question with its live tally, certificate and cost-sharing plan', params: IdParams, response: { 200: QuestionDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'A question with its live tally, certificate and cost-sharing plan',
+        params: IdParams,
+        response: { 200: QuestionDetail },
+      },
+    },
     async (request) => detail(request.actor, request.params.id),
   );
 
   app.get(
     '/api/workbench/votes/:id/voters',
-    { schema: { tags, summary: 'Who is asked and who took part (never a secret choice)', params: IdParams, querystring: VoterListQuery, response: { 200: VoterPage } } },
-    async (request) => transact(deps, request.actor, (tx) => listVoters(tx, request.params.id, request.query)),
+    {
+      schema: {
+        tags,
+        summary: 'Who is asked and who took part (never a secret choice)',
+        params: IdParams,
+        querystring: VoterListQuery,
+        response: { 200: VoterPage },
+      },
+    },
+    async (request) =>
+      transact(deps, request.actor, (tx) => listVoters(tx, request.params.id, request.query)),
   );
 
   app.post(
     '/api/workbench/votes/:id/answers',
-    { schema: { tags, summary: 'Record an answer given on a visit or by proxy, with evidence', params: IdParams, body: RecordedAnswer, response: { 201: OwnAnswer } } },
+    {
+      schema: {
+        tags,
+        summary: 'Record an answer given on a visit or by proxy, with evidence',
+        params: IdParams,
+        body: RecordedAnswer,
+        response: { 201: OwnAnswer },
+      },
+    },
     async (request, reply) => {
       const answer = await idempotent(deps, request, request.actor, async (tx) => ({
         status: 201,
@@ -107,7 +157,14 @@ export const votesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/workbench/votes/:id/close',
-    { schema: { tags, summary: 'Close the question and certify its result', params: IdParams, response: { 200: QuestionDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Close the question and certify its result',
+        params: IdParams,
+        response: { 200: QuestionDetail },
+      },
+    },
     async (request) => {
       await transact(deps, request.actor, (tx) => closeQuestion(tx, request.params.id));
       return detail(request.actor, request.params.id);
@@ -116,7 +173,15 @@ export const votesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/workbench/votes/:id/cost-plan',
-    { schema: { tags, summary: 'Share a cost among the households asked: equally or by floor area', params: IdParams, body: CostPlanInput, response: { 201: QuestionDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Share a cost among the households asked: equally or by floor area',
+        params: IdParams,
+        body: CostPlanInput,
+        response: { 201: QuestionDetail },
+      },
+    },
     async (request, reply) => {
       await transact(deps, request.actor, (tx) => makeCostPlan(tx, request.params.id, request.body));
       return reply.status(201).send(await detail(request.actor, request.params.id));
@@ -125,13 +190,26 @@ export const votesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/votes/mine',
-    { schema: { tags, summary: 'Questions put to the resident’s households', response: { 200: z.array(ResidentQuestion) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Questions put to the resident’s households',
+        response: { 200: z.array(ResidentQuestion) },
+      },
+    },
     async (request) => transact(deps, request.actor, (tx) => ownQuestions(tx)),
   );
 
   app.get(
     '/api/votes/:id',
-    { schema: { tags, summary: 'A question put to the resident’s household', params: IdParams, response: { 200: ResidentQuestion } } },
+    {
+      schema: {
+        tags,
+        summary: 'A question put to the resident’s household',
+        params: IdParams,
+        response: { 200: ResidentQuestion },
+      },
+    },
     async (request) => transact(deps, request.actor, (tx) => ownQuestion(tx, request.params.id)),
   );
 

@@ -90,7 +90,16 @@ export const TallyView = z.object({
   electorate: Count,
   answered: Count,
   /** Null while a secret question is open: a count that moves with each ballot would tell who chose what. */
-  options: z.array(z.object({ key: z.string(), label: z.string(), heads: z.number().int(), areaCentiM2: z.number().int() })).nullable(),
+  options: z
+    .array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        heads: z.number().int(),
+        areaCentiM2: z.number().int(),
+      }),
+    )
+    .nullable(),
   participation: z.object({ heads: Measure, area: Measure.nullable() }).nullable(),
   approval: z.object({ heads: Measure, area: Measure.nullable() }).nullable(),
   winner: z.string().nullable(),
@@ -171,7 +180,9 @@ export type RecordedAnswer = z.infer<typeof RecordedAnswer>;
 /** The opened sealed box of a door-to-door round of a secret question: who took part, and the totals. */
 export const SealedRound = z.object({
   householdIds: z.array(Id).min(2).max(5_000),
-  totals: z.array(z.object({ key: Id, heads: z.number().int().min(0), areaCentiM2: z.number().int().min(0).optional() })),
+  totals: z.array(
+    z.object({ key: Id, heads: z.number().int().min(0), areaCentiM2: z.number().int().min(0).optional() }),
+  ),
   evidence: Evidence,
 });
 export type SealedRound = z.infer<typeof SealedRound>;

@@ -1,17 +1,25 @@
 import crypto from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
-import { costShares } from '../../domain/cost-sharing/shares.ts';
-import { type Unit, electorateFor, householdVoters } from '../../domain/votes/owners.ts';
-import { APPROVE, isMajorityRule } from '../../domain/votes/rules.ts';
 import type { PlaceKind } from '../../db/schema.ts';
+import { costShares } from '../../domain/cost-sharing/shares.ts';
+import { electorateFor, householdVoters, type Unit } from '../../domain/votes/owners.ts';
+import { APPROVE, isMajorityRule } from '../../domain/votes/rules.ts';
 import { AppError, fieldError } from '../../server/errors.ts';
 import type { Tx } from '../../server/transaction.ts';
 import { assertCan, can, requireActor, requireAnywhere, scopeOf } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { placeLabels } from '../residents/place-label.ts';
-import { computeTally, countsArea, electorateOf, optionsOf, phaseOf, ruleOf, tallyView } from './tally-view.ts';
-import * as repo from './votes.repo.ts';
+import {
+  computeTally,
+  countsArea,
+  electorateOf,
+  optionsOf,
+  phaseOf,
+  ruleOf,
+  tallyView,
+} from './tally-view.ts';
 import type { QuestionRow } from './votes.repo.ts';
+import * as repo from './votes.repo.ts';
 import type {
   CostPlanInput,
   CostPlanView,
@@ -60,11 +68,27 @@ export async function createQuestion(tx: Tx, input: QuestionCreate): Promise<str
   const closesAt = new Date(input.closesAt);
   if (closesAt <= opensAt || closesAt <= tx.now)
     throw new AppError('validation_failed', {
-      fields: [{ field: 'closesAt', message: { 'zh-CN': '截止时间须晚于开始时间和现在', en: 'The closing time must be after the opening time and now' } }],
+      fields: [
+        {
+          field: 'closesAt',
+          message: {
+            'zh-CN': '截止时间须晚于开始时间和现在',
+            en: 'The closing time must be after the opening time and now',
+          },
+        },
+      ],
     });
   if (!isMajorityRule(input.rule) && input.options && !input.options.some((o) => o.key === APPROVE))
     throw new AppError('validation_failed', {
-      fields: [{ field: 'options', message: { 'zh-CN': '业主表决须有“同意”（approve）选项', en: 'An owners’ vote needs the option “approve”' } }],
+      fields: [
+        {
+          field: 'options',
+          message: {
+            'zh-CN': '业主表决须有“同意”（approve）选项',
+            en: 'An owners’ vote needs the option “approve”',
+          },
+        },
+      ],
     });
 
   let placeId: string;
@@ -95,18 +119,33 @@ export async function createQuestion(tx: Tx, input: QuestionCreate): Promise<str
     ownerIds: u.ownerIds.length > 0 ? [...new Set(u.ownerIds)] : [`unit:${u.id}`],
     isDeveloperUnsold: u.developer,
   }));
-  const voters = isMajorityRule(input.rule) ? householdVoters(domainUnits) : electorateFor(input.rule, domainUnits);
+  const voters = isMajorityRule(input.rule)
+    ? householdVoters(domainUnits)
+    : electorateFor(input.rule, domainUnits);
   if (voters.length === 0)
     throw new AppError('validation_failed', {
-      fields: [{ field: 'asked', message: { 'zh-CN': '所选范围内没有住户', en: 'No households in the chosen place' } }],
+      fields: [
+        {
+          field: 'asked',
+          message: { 'zh-CN': '所选范围内没有住户', en: 'No households in the chosen place' },
+        },
+      ],
     });
-  const labelOf = await placeLabels(tx.db, units.map((u) => u.path));
+  const labelOf = await placeLabels(
+    tx.db,
+    units.map((u) => u.path),
+  );
   const unitById = new Map(units.map((u) => [u.id, u]));
   const voterHouseholds: repo.NewVoterHousehold[] = [];
   const newVoters: repo.NewVoter[] = voters.map((v) => {
     const labels = v.unitIds.map((id) => labelOf(unitById.get(id)!.path));
     for (const [i, id] of v.unitIds.entries())
-      voterHouseholds.push({ household_id: id, voter_key: v.key, area_centi_m2: unitById.get(id)!.area, label: labels[i]! });
+      voterHouseholds.push({
+        household_id: id,
+        voter_key: v.key,
+        area_centi_m2: unitById.get(id)!.area,
+        label: labels[i]!,
+      });
     const label =
       v.key === 'developer'
         ? `建设单位未售房屋（${labels.length} 套）`
@@ -191,7 +230,10 @@ export async function listQuestions(tx: Tx, query: QuestionListQuery): Promise<Q
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
-  const answered = await repo.answeredTotals(tx.db, items.map((q) => q.id));
+  const answered = await repo.answeredTotals(
+    tx.db,
+    items.map((q) => q.id),
+  );
   return {
     items: items.map((q) => summaryOf(q, tx.now, answered.get(q.id) ?? { heads: 0, area: 0 })),
     total,
@@ -269,7 +311,8 @@ export async function closeQuestion(tx: Tx, id: string): Promise<void> {
   const actor = assertCan(tx.actor, 'vote.manage', placeOf(q));
   await repo.lockQuestion(tx.db, tx.dialect, id);
   const current = (await repo.findQuestion(tx.db, id))!;
-  if (current.state === 'closed') throw new AppError('invalid_state', { params: { state: 'closed' }, extra: { state: 'closed' } });
+  if (current.state === 'closed')
+    throw new AppError('invalid_state', { params: { state: 'closed' }, extra: { state: 'closed' } });
   const counts = await repo.optionCounts(tx.db, id);
   if (current.secret === 0) {
     const recount = await repo.recountOpenBallots(tx.db, id);
@@ -303,7 +346,8 @@ export async function closeQuestion(tx: Tx, id: string): Promise<void> {
     result: text,
     result_digest: digest,
   });
-  if (!closed) throw new AppError('invalid_state', { params: { state: 'closed' }, extra: { state: 'closed' } });
+  if (!closed)
+    throw new AppError('invalid_state', { params: { state: 'closed' }, extra: { state: 'closed' } });
   await recordAudit(tx, {
     action: 'vote.closed',
     entityType: 'vote_question',
@@ -321,7 +365,11 @@ export async function closeQuestion(tx: Tx, id: string): Promise<void> {
 export async function makeCostPlan(tx: Tx, id: string, input: CostPlanInput): Promise<void> {
   const q = await visibleQuestion(tx, id);
   const actor = assertCan(tx.actor, 'vote.manage', placeOf(q));
-  if (q.state !== 'closed') throw new AppError('invalid_state', { params: { state: phaseOf(q, tx.now) }, extra: { state: phaseOf(q, tx.now) } });
+  if (q.state !== 'closed')
+    throw new AppError('invalid_state', {
+      params: { state: phaseOf(q, tx.now) },
+      extra: { state: phaseOf(q, tx.now) },
+    });
   if (await repo.findCostPlan(tx.db, id)) throw new AppError('conflict');
   const households = await repo.householdsOfQuestion(tx.db, id);
   const parties = households.map((h) => ({ partyId: h.household_id, areaCentiM2: Number(h.area_centi_m2) }));
@@ -331,7 +379,11 @@ export async function makeCostPlan(tx: Tx, id: string, input: CostPlanInput): Pr
     parts: input.rule === 'equal' ? [{ rule: 'equal', partyIds: parties.map((p) => p.partyId) }] : [],
   });
   const labelOf = new Map(households.map((h) => [h.household_id, h.label]));
-  const shares = plan.parties.map((p) => ({ householdId: p.partyId, label: labelOf.get(p.partyId) ?? '', amountFen: p.amountFen }));
+  const shares = plan.parties.map((p) => ({
+    householdId: p.partyId,
+    label: labelOf.get(p.partyId) ?? '',
+    amountFen: p.amountFen,
+  }));
   await tx.db
     .insertInto('vote_cost_plans')
     .values({
@@ -347,6 +399,10 @@ export async function makeCostPlan(tx: Tx, id: string, input: CostPlanInput): Pr
     action: 'vote.cost_plan',
     entityType: 'vote_question',
     entityId: id,
-    changes: { totalFen: { to: input.totalFen }, rule: { to: input.rule }, households: { to: shares.length } },
+    changes: {
+      totalFen: { to: input.totalFen },
+      rule: { to: input.rule },
+      households: { to: shares.length },
+    },
   });
 }

@@ -1,6 +1,15 @@
 import { uuidv7 } from 'uuidv7';
 import type { TestApp } from '../../../test/app.ts';
-import { as, makeGrid, makeHousehold, makePlace, makeTown, type PlaceRow, type Session, signedInUser } from '../../../test/factories.ts';
+import {
+  as,
+  makeGrid,
+  makeHousehold,
+  makePlace,
+  makeTown,
+  type PlaceRow,
+  type Session,
+  signedInUser,
+} from '../../../test/factories.ts';
 
 /**
  * A building of six homes: 甲 owns 101 and 102 (one owner, two units), 乙 201, 丙 202, and the developer
@@ -10,40 +19,78 @@ export async function votingBuilding(t: TestApp) {
   const town = await makeTown(t.database);
   const building = await makePlace(t.database, 'building', '3号楼', town.compound);
   const entrance = await makePlace(t.database, 'entrance', '1单元', building);
-  const areas: Record<string, number> = { '101': 9_000, '102': 9_000, '201': 10_000, '202': 10_000, '301': 8_000, '302': 8_000 };
+  const areas: Record<string, number> = {
+    '101': 9_000,
+    '102': 9_000,
+    '201': 10_000,
+    '202': 10_000,
+    '301': 8_000,
+    '302': 8_000,
+  };
   const homes: Record<string, PlaceRow> = {};
-  for (const [room, area] of Object.entries(areas)) homes[room] = await makeHousehold(t.database, entrance, room, area);
+  for (const [room, area] of Object.entries(areas))
+    homes[room] = await makeHousehold(t.database, entrance, room, area);
   const developer = uuidv7();
   await t.database.db
     .insertInto('parties')
-    .values({ id: developer, kind: 'developer', name: '开发商', place_id: town.community.id, created_at: new Date().toISOString() })
+    .values({
+      id: developer,
+      kind: 'developer',
+      name: '开发商',
+      place_id: town.community.id,
+      created_at: new Date().toISOString(),
+    })
     .execute();
   const owner = async (name: string, rooms: string[]) => {
     const id = uuidv7();
-    await t.database.db.insertInto('people').values({ id, name, phone: null, created_at: new Date().toISOString(), erased_at: null }).execute();
+    await t.database.db
+      .insertInto('people')
+      .values({ id, name, phone: null, created_at: new Date().toISOString(), erased_at: null })
+      .execute();
     for (const room of rooms)
-      await t.database.db.insertInto('ownerships').values({ id: uuidv7(), household_id: homes[room]!.id, person_id: id, party_id: null }).execute();
+      await t.database.db
+        .insertInto('ownerships')
+        .values({ id: uuidv7(), household_id: homes[room]!.id, person_id: id, party_id: null })
+        .execute();
   };
   await owner('甲', ['101', '102']);
   await owner('乙', ['201']);
   await owner('丙', ['202']);
   for (const room of ['301', '302'])
-    await t.database.db.insertInto('ownerships').values({ id: uuidv7(), household_id: homes[room]!.id, person_id: null, party_id: developer }).execute();
+    await t.database.db
+      .insertInto('ownerships')
+      .values({ id: uuidv7(), household_id: homes[room]!.id, person_id: null, party_id: developer })
+      .execute();
   const grid = await makeGrid(t.database, town.community, '第三网格', [building]);
-  const resident = async (room: string) => (await signedInUser(t.app, t.database, { households: [homes[room]!] })).session;
+  const resident = async (room: string) =>
+    (await signedInUser(t.app, t.database, { households: [homes[room]!] })).session;
   const sessions = {
     jia: await resident('101'),
     yi: await resident('201'),
     bing: await resident('202'),
-    gridWorker: (await signedInUser(t.app, t.database, { grants: [{ role: 'grid_worker', gridId: grid.id }] })).session,
-    otherGridWorker: (await signedInUser(t.app, t.database, { grants: [{ role: 'grid_worker', gridId: town.grid1.id }] })).session,
-    secretary: (await signedInUser(t.app, t.database, { grants: [{ role: 'community_secretary', place: town.community }] })).session,
+    gridWorker: (
+      await signedInUser(t.app, t.database, { grants: [{ role: 'grid_worker', gridId: grid.id }] })
+    ).session,
+    otherGridWorker: (
+      await signedInUser(t.app, t.database, { grants: [{ role: 'grid_worker', gridId: town.grid1.id }] })
+    ).session,
+    secretary: (
+      await signedInUser(t.app, t.database, {
+        grants: [{ role: 'community_secretary', place: town.community }],
+      })
+    ).session,
   };
   return { town, building, entrance, homes, sessions };
 }
 
 export function voteApi(t: TestApp) {
-  const send = (session: Session | null, method: 'GET' | 'POST', url: string, payload?: unknown, key?: string) =>
+  const send = (
+    session: Session | null,
+    method: 'GET' | 'POST',
+    url: string,
+    payload?: unknown,
+    key?: string,
+  ) =>
     t.app.inject({
       method,
       url,
@@ -63,6 +110,7 @@ export function voteApi(t: TestApp) {
     },
     answer: (session: Session, id: string, choice: string, key?: string) =>
       send(session, 'POST', `/api/votes/${id}/answer`, { choice }, key),
-    detail: async (session: Session, id: string) => (await send(session, 'GET', `/api/workbench/votes/${id}`)).json(),
+    detail: async (session: Session, id: string) =>
+      (await send(session, 'GET', `/api/workbench/votes/${id}`)).json(),
   };
 }

@@ -8,7 +8,8 @@ type Measure = NonNullable<TallyView['participation']>['heads'];
 
 function MeasureRow({ label, measure, area }: { label: string; measure: Measure; area: boolean }) {
   const { t } = useTranslation('votes');
-  const percent = measure.denominator === 0 ? 0 : Math.floor((measure.numerator * 1000) / measure.denominator) / 10;
+  const percent =
+    measure.denominator === 0 ? 0 : Math.floor((measure.numerator * 1000) / measure.denominator) / 10;
   const target = (measure.threshold.numerator * 100) / measure.threshold.denominator;
   const show = (n: number) => (area ? m2(n) : String(n));
   const status = measure.met
@@ -34,7 +35,10 @@ function MeasureRow({ label, measure, area }: { label: string; measure: Measure;
         aria-label={label}
       />
       <Typography.Text type="secondary">
-        {t(`rules.${measure.threshold.comparison}`, { n: measure.threshold.numerator, d: measure.threshold.denominator })}
+        {t(`rules.${measure.threshold.comparison}`, {
+          n: measure.threshold.numerator,
+          d: measure.threshold.denominator,
+        })}
       </Typography.Text>
     </div>
   );
@@ -55,9 +59,15 @@ export function TallyPanel({ tally, byArea }: { tally: TallyView; byArea: boolea
           {byArea && ` · ${t('area', { m2: m2(tally.answered.areaCentiM2) })}`}
         </Descriptions.Item>
       </Descriptions>
-      {tally.participation && <MeasureRow label={t('participationBy.heads')} measure={tally.participation.heads} area={false} />}
-      {tally.participation?.area && <MeasureRow label={t('participationBy.area')} measure={tally.participation.area} area />}
-      {tally.approval && <MeasureRow label={t('approvalBy.heads')} measure={tally.approval.heads} area={false} />}
+      {tally.participation && (
+        <MeasureRow label={t('participationBy.heads')} measure={tally.participation.heads} area={false} />
+      )}
+      {tally.participation?.area && (
+        <MeasureRow label={t('participationBy.area')} measure={tally.participation.area} area />
+      )}
+      {tally.approval && (
+        <MeasureRow label={t('approvalBy.heads')} measure={tally.approval.heads} area={false} />
+      )}
       {tally.approval?.area && <MeasureRow label={t('approvalBy.area')} measure={tally.approval.area} area />}
       {tally.options === null ? (
         <Alert type="info" showIcon title={t('hiddenUntilClose')} />
@@ -68,7 +78,14 @@ export function TallyPanel({ tally, byArea }: { tally: TallyView; byArea: boolea
             grid: { left: 90, right: 40, top: 10, bottom: 20 },
             xAxis: { type: 'value', minInterval: 1 },
             yAxis: { type: 'category', data: tally.options.map((o) => o.label), inverse: true },
-            series: [{ type: 'bar', data: tally.options.map((o) => o.heads), label: { show: true, position: 'right' }, itemStyle: { color: '#c8102e' } }],
+            series: [
+              {
+                type: 'bar',
+                data: tally.options.map((o) => o.heads),
+                label: { show: true, position: 'right' },
+                itemStyle: { color: '#c8102e' },
+              },
+            ],
             aria: { enabled: true },
           }}
         />

@@ -14,7 +14,9 @@ export function ruleText(rule: VoteRule, t: TFunction<'votes'>): string {
 }
 
 export function isOwnersRule(rule: VoteRule): boolean {
-  return rule.kind === 'art278Ordinary' || rule.kind === 'art278Special' || (rule.kind === 'custom' && rule.byArea);
+  return (
+    rule.kind === 'art278Ordinary' || rule.kind === 'art278Special' || (rule.kind === 'custom' && rule.byArea)
+  );
 }
 
 /** 0.01 m² as m² with two decimals. */

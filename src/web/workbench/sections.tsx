@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
   BankOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -8,7 +9,6 @@ import {
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { AuditOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { OverviewSection } from './OverviewSection.tsx';
 import { PartiesSection } from './parties/PartiesSection.tsx';

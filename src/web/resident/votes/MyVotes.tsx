@@ -40,16 +40,29 @@ function QuestionCard({ question, onAnswered }: { question: ResidentQuestion; on
   };
 
   return (
-    <Card title={<span style={{ whiteSpace: 'normal' }}>{question.title}</span>} data-testid={`vote-${question.id}`}>
+    <Card
+      title={<span style={{ whiteSpace: 'normal' }}>{question.title}</span>}
+      data-testid={`vote-${question.id}`}
+    >
       <Flex vertical gap={12}>
         <Flex gap={8} wrap>
           <Tag color={question.phase === 'open' ? '#0958d9' : 'default'}>{t(`phase.${question.phase}`)}</Tag>
           <Tag>{question.secret ? t('secret') : t('open')}</Tag>
-          <Typography.Text type="secondary">{t('closesAt', { at: formatDateTime(question.closesAt, i18n.language) })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('closesAt', { at: formatDateTime(question.closesAt, i18n.language) })}
+          </Typography.Text>
         </Flex>
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{question.body}</Typography.Paragraph>
-        <Alert type="info" title={ruleText(question.rule, t)} description={question.secret ? t('secretNote') : t('openNote')} />
-        <Typography.Text>{t('yourVoice', { label: question.voter.label, m2: m2(question.voter.areaCentiM2) })}</Typography.Text>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+          {question.body}
+        </Typography.Paragraph>
+        <Alert
+          type="info"
+          title={ruleText(question.rule, t)}
+          description={question.secret ? t('secretNote') : t('openNote')}
+        />
+        <Typography.Text>
+          {t('yourVoice', { label: question.voter.label, m2: m2(question.voter.areaCentiM2) })}
+        </Typography.Text>
         {question.answered && (
           <Alert
             type="success"
@@ -76,7 +89,14 @@ function QuestionCard({ question, onAnswered }: { question: ResidentQuestion; on
               </Flex>
             </Radio.Group>
             {problem && <Alert type="error" showIcon title={problem} />}
-            <Button type="primary" size="large" block disabled={!choice} loading={sending} onClick={() => void send()}>
+            <Button
+              type="primary"
+              size="large"
+              block
+              disabled={!choice}
+              loading={sending}
+              onClick={() => void send()}
+            >
               {question.answered ? t('change') : t('submit')}
             </Button>
           </>
@@ -115,7 +135,11 @@ export function MyVotes() {
   return (
     <Flex vertical gap={16}>
       {questions.map((q) => (
-        <QuestionCard key={`${q.id}:${q.answered}:${q.myChoice}`} question={q} onAnswered={() => void load()} />
+        <QuestionCard
+          key={`${q.id}:${q.answered}:${q.myChoice}`}
+          question={q}
+          onAnswered={() => void load()}
+        />
       ))}
     </Flex>
   );

@@ -1,4 +1,17 @@
-import { Alert, App, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Radio, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Typography,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionDetail } from '../../../modules/votes/votes.schemas.ts';
@@ -70,14 +83,30 @@ function PhotoField({ value, onChange }: { value?: string; onChange?: (v: string
   );
 }
 
-type AnswerValues = { householdId: string; choice: string; evidence: { note: string; photo?: string }; byProxy?: boolean; proxyName?: string; proxyAuthority?: string };
+type AnswerValues = {
+  householdId: string;
+  choice: string;
+  evidence: { note: string; photo?: string };
+  byProxy?: boolean;
+  proxyName?: string;
+  proxyAuthority?: string;
+};
 
 export function RecordAnswerModal({ question, open, onClose, onDone }: Props) {
   const { t } = useTranslation('votes');
   const { form, saving, problem, send } = useSend<AnswerValues>(onDone);
   const byProxy = Form.useWatch('byProxy', form);
   return (
-    <Modal open={open} title={t('recordTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('save')} cancelText={t('cancel')} confirmLoading={saving} forceRender>
+    <Modal
+      open={open}
+      title={t('recordTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      confirmLoading={saving}
+      forceRender
+    >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
       <Form<AnswerValues>
         form={form}
@@ -91,13 +120,21 @@ export function RecordAnswerModal({ question, open, onClose, onDone }: Props) {
           })
         }
       >
-        <Form.Item name="householdId" label={t('household')} rules={[{ required: true, message: t('required') }]}>
+        <Form.Item
+          name="householdId"
+          label={t('household')}
+          rules={[{ required: true, message: t('required') }]}
+        >
           <VoterSelect questionId={question.id} status="all" />
         </Form.Item>
         <Form.Item name="choice" label={t('choice')} rules={[{ required: true, message: t('required') }]}>
           <Radio.Group options={question.options.map((o) => ({ value: o.key, label: o.label }))} />
         </Form.Item>
-        <Form.Item name={['evidence', 'note']} label={t('note')} rules={[{ required: true, message: t('required') }]}>
+        <Form.Item
+          name={['evidence', 'note']}
+          label={t('note')}
+          rules={[{ required: true, message: t('required') }]}
+        >
           <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>
         <Form.Item name={['evidence', 'photo']} label={t('photo')}>
@@ -108,10 +145,18 @@ export function RecordAnswerModal({ question, open, onClose, onDone }: Props) {
         </Form.Item>
         {byProxy && (
           <>
-            <Form.Item name="proxyName" label={t('proxyName')} rules={[{ required: true, message: t('required') }]}>
+            <Form.Item
+              name="proxyName"
+              label={t('proxyName')}
+              rules={[{ required: true, message: t('required') }]}
+            >
               <Input maxLength={50} />
             </Form.Item>
-            <Form.Item name="proxyAuthority" label={t('proxyAuthority')} rules={[{ required: true, message: t('required') }]}>
+            <Form.Item
+              name="proxyAuthority"
+              label={t('proxyAuthority')}
+              rules={[{ required: true, message: t('required') }]}
+            >
               <Input maxLength={200} />
             </Form.Item>
           </>
@@ -121,14 +166,27 @@ export function RecordAnswerModal({ question, open, onClose, onDone }: Props) {
   );
 }
 
-type RoundValues = { householdIds: string[]; evidence: { note: string; photo?: string } } & Record<string, unknown>;
+type RoundValues = { householdIds: string[]; evidence: { note: string; photo?: string } } & Record<
+  string,
+  unknown
+>;
 
 export function SealedRoundModal({ question, open, onClose, onDone }: Props) {
   const { t } = useTranslation('votes');
   const { form, saving, problem, send } = useSend<RoundValues>(onDone);
   const byArea = isOwnersRule(question.rule);
   return (
-    <Modal open={open} title={t('roundTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('save')} cancelText={t('cancel')} confirmLoading={saving} width={640} forceRender>
+    <Modal
+      open={open}
+      title={t('roundTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      confirmLoading={saving}
+      width={640}
+      forceRender
+    >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
       <Form<RoundValues>
         form={form}
@@ -145,7 +203,11 @@ export function SealedRoundModal({ question, open, onClose, onDone }: Props) {
           })
         }
       >
-        <Form.Item name="householdIds" label={t('roundHouseholds')} rules={[{ required: true, message: t('required') }]}>
+        <Form.Item
+          name="householdIds"
+          label={t('roundHouseholds')}
+          rules={[{ required: true, message: t('required') }]}
+        >
           <VoterSelect questionId={question.id} status="pending" multiple />
         </Form.Item>
         <Form.Item name="totals" label={t('roundTotals')}>
@@ -154,18 +216,31 @@ export function SealedRoundModal({ question, open, onClose, onDone }: Props) {
               <Flex key={o.key} gap={8} align="center" wrap>
                 <span style={{ width: 80 }}>{o.label}</span>
                 <Form.Item name={`heads_${o.key}`} noStyle>
-                  <InputNumber min={0} placeholder={t('roundHeads')} aria-label={`${o.label} ${t('roundHeads')}`} />
+                  <InputNumber
+                    min={0}
+                    placeholder={t('roundHeads')}
+                    aria-label={`${o.label} ${t('roundHeads')}`}
+                  />
                 </Form.Item>
                 {byArea && (
                   <Form.Item name={`area_${o.key}`} noStyle>
-                    <InputNumber min={0} precision={2} placeholder={t('roundArea')} aria-label={`${o.label} ${t('roundArea')}`} />
+                    <InputNumber
+                      min={0}
+                      precision={2}
+                      placeholder={t('roundArea')}
+                      aria-label={`${o.label} ${t('roundArea')}`}
+                    />
                   </Form.Item>
                 )}
               </Flex>
             ))}
           </Flex>
         </Form.Item>
-        <Form.Item name={['evidence', 'note']} label={t('note')} rules={[{ required: true, message: t('required') }]}>
+        <Form.Item
+          name={['evidence', 'note']}
+          label={t('note')}
+          rules={[{ required: true, message: t('required') }]}
+        >
           <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>
         <Form.Item name={['evidence', 'photo']} label={t('photo')}>
@@ -182,21 +257,42 @@ export function CostPlanModal({ question, open, onClose, onDone }: Props) {
   const { t } = useTranslation('votes');
   const { form, saving, problem, send } = useSend<PlanValues>(onDone);
   return (
-    <Modal open={open} title={t('costPlanTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('save')} cancelText={t('cancel')} confirmLoading={saving} forceRender>
+    <Modal
+      open={open}
+      title={t('costPlanTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      confirmLoading={saving}
+      forceRender
+    >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
       <Form<PlanValues>
         form={form}
         layout="vertical"
         initialValues={{ rule: 'floorArea' }}
         onFinish={(v) =>
-          void send(`/api/workbench/votes/${question.id}/cost-plan`, { totalFen: Math.round(v.totalYuan * 100), rule: v.rule })
+          void send(`/api/workbench/votes/${question.id}/cost-plan`, {
+            totalFen: Math.round(v.totalYuan * 100),
+            rule: v.rule,
+          })
         }
       >
-        <Form.Item name="totalYuan" label={t('totalYuan')} rules={[{ required: true, message: t('required') }]}>
+        <Form.Item
+          name="totalYuan"
+          label={t('totalYuan')}
+          rules={[{ required: true, message: t('required') }]}
+        >
           <InputNumber min={0.01} precision={2} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="rule" label={t('shareRule')}>
-          <Radio.Group options={(['equal', 'floorArea'] as const).map((r) => ({ value: r, label: t(`shareRules.${r}`) }))} />
+          <Radio.Group
+            options={(['equal', 'floorArea'] as const).map((r) => ({
+              value: r,
+              label: t(`shareRules.${r}`),
+            }))}
+          />
         </Form.Item>
       </Form>
     </Modal>

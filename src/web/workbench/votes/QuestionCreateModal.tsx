@@ -25,7 +25,15 @@ type Values = {
   closesAt: string;
 };
 
-function HouseholdChoice({ placeId, value, onChange }: { placeId?: string; value?: string[]; onChange?: (v: string[]) => void }) {
+function HouseholdChoice({
+  placeId,
+  value,
+  onChange,
+}: {
+  placeId?: string;
+  value?: string[];
+  onChange?: (v: string[]) => void;
+}) {
   const [page, setPage] = useState<HouseholdPage | null>(null);
   useEffect(() => {
     if (!placeId) return;
@@ -43,7 +51,10 @@ function HouseholdChoice({ placeId, value, onChange }: { placeId?: string; value
     <Checkbox.Group
       value={value}
       onChange={(v) => onChange?.(v as string[])}
-      options={page.items.map((h) => ({ value: h.id, label: `${h.buildingName} ${h.entranceName ?? ''} ${h.room}` }))}
+      options={page.items.map((h) => ({
+        value: h.id,
+        label: `${h.buildingName} ${h.entranceName ?? ''} ${h.room}`,
+      }))}
     />
   );
 }
@@ -55,7 +66,15 @@ function inAWeek(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T18:00`;
 }
 
-export function QuestionCreateModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
+export function QuestionCreateModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+}) {
   const { t } = useTranslation('votes');
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -72,13 +91,24 @@ export function QuestionCreateModal({ open, onClose, onCreated }: { open: boolea
         body: {
           title: v.title,
           body: v.body,
-          asked: v.askedKind === 'place' ? { kind: 'place', placeId: v.placeId } : { kind: 'households', householdIds: v.householdIds ?? [] },
+          asked:
+            v.askedKind === 'place'
+              ? { kind: 'place', placeId: v.placeId }
+              : { kind: 'households', householdIds: v.householdIds ?? [] },
           rule:
             v.rule === 'custom'
               ? {
                   kind: 'custom',
-                  participation: { numerator: v.participationN ?? 0, denominator: v.participationD ?? 1, comparison: 'atLeast' },
-                  approval: { numerator: v.approvalN ?? 1, denominator: v.approvalD ?? 2, comparison: 'moreThan' },
+                  participation: {
+                    numerator: v.participationN ?? 0,
+                    denominator: v.participationD ?? 1,
+                    comparison: 'atLeast',
+                  },
+                  approval: {
+                    numerator: v.approvalN ?? 1,
+                    denominator: v.approvalD ?? 2,
+                    comparison: 'moreThan',
+                  },
                   byArea: v.byArea ?? false,
                 }
               : { kind: v.rule },
@@ -116,26 +146,43 @@ export function QuestionCreateModal({ open, onClose, onCreated }: { open: boolea
         onFinish={(v) => void submit(v)}
         initialValues={{ askedKind: 'place', rule: 'majorityOfAsked', secret: false, closesAt: inAWeek() }}
       >
-        <Form.Item name="title" label={t('fields.title')} rules={[{ required: true, message: t('required') }]}>
+        <Form.Item
+          name="title"
+          label={t('fields.title')}
+          rules={[{ required: true, message: t('required') }]}
+        >
           <Input maxLength={120} />
         </Form.Item>
         <Form.Item name="body" label={t('fields.body')} rules={[{ required: true, message: t('required') }]}>
           <Input.TextArea rows={3} maxLength={4000} />
         </Form.Item>
         <Form.Item name="askedKind" label={t('fields.askedKind')}>
-          <Radio.Group options={(['place', 'households'] as const).map((k) => ({ value: k, label: t(`askedKinds.${k}`) }))} />
+          <Radio.Group
+            options={(['place', 'households'] as const).map((k) => ({
+              value: k,
+              label: t(`askedKinds.${k}`),
+            }))}
+          />
         </Form.Item>
         {askedKind === 'households' ? (
           <>
             <Form.Item name="fromPlaceId" label={t('fields.householdsFrom')}>
               <PlacePicker source="/api/workbench/votes/place-options" />
             </Form.Item>
-            <Form.Item name={['householdIds']} label={t('fields.households')} rules={[{ required: true, message: t('required') }]}>
+            <Form.Item
+              name={['householdIds']}
+              label={t('fields.households')}
+              rules={[{ required: true, message: t('required') }]}
+            >
               <HouseholdChoice placeId={fromPlaceId} />
             </Form.Item>
           </>
         ) : (
-          <Form.Item name="placeId" label={t('fields.place')} rules={[{ required: true, message: t('required') }]}>
+          <Form.Item
+            name="placeId"
+            label={t('fields.place')}
+            rules={[{ required: true, message: t('required') }]}
+          >
             <PlacePicker source="/api/workbench/votes/place-options" />
           </Form.Item>
         )}
@@ -143,7 +190,12 @@ export function QuestionCreateModal({ open, onClose, onCreated }: { open: boolea
           <Select
             options={(['majorityOfAsked', 'majorityOfAnswered', 'art278Ordinary', 'art278Special'] as const)
               .map((k) => ({ value: k as string, label: t(`rules.${k}`) }))
-              .concat([{ value: 'custom', label: t('rules.custom', { participation: '…', approval: '…', area: '' }) }])}
+              .concat([
+                {
+                  value: 'custom',
+                  label: t('rules.custom', { participation: '…', approval: '…', area: '' }),
+                },
+              ])}
           />
         </Form.Item>
         {rule === 'custom' && (
@@ -174,7 +226,11 @@ export function QuestionCreateModal({ open, onClose, onCreated }: { open: boolea
         <Form.Item name="secret" label={t('fields.secret')} valuePropName="checked" extra={t('secretNote')}>
           <Switch />
         </Form.Item>
-        <Form.Item name="closesAt" label={t('fields.closesAt')} rules={[{ required: true, message: t('required') }]}>
+        <Form.Item
+          name="closesAt"
+          label={t('fields.closesAt')}
+          rules={[{ required: true, message: t('required') }]}
+        >
           <Input type="datetime-local" />
         </Form.Item>
         <Alert type="info" title={t('defaultOptions')} description={t('ownersNote')} />

@@ -1,4 +1,20 @@
-import { Alert, App, Button, Card, Col, Descriptions, Flex, Input, Popconfirm, Row, Segmented, Spin, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Input,
+  Popconfirm,
+  Row,
+  Segmented,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -17,7 +33,12 @@ function Voters({ question, version }: { question: QuestionDetail; version: numb
   const [query, setQuery] = useState<VoterQuery>({ status: 'all', page: 1, pageSize: 20 });
   const [data, setData] = useState<{ items: VoterRow[]; total: number }>({ items: [], total: 0 });
   useEffect(() => {
-    const params = new URLSearchParams({ status: query.status, page: String(query.page), pageSize: String(query.pageSize) });
+    if (version < 0) return;
+    const params = new URLSearchParams({
+      status: query.status,
+      page: String(query.page),
+      pageSize: String(query.pageSize),
+    });
     if (query.label) params.set('label', query.label);
     let current = true;
     api<{ items: VoterRow[]; total: number }>(`/api/workbench/votes/${question.id}/voters?${params}`)
@@ -34,28 +55,56 @@ function Voters({ question, version }: { question: QuestionDetail; version: numb
         <Segmented
           value={query.status}
           onChange={(status) => setQuery((q) => ({ ...q, status: status as VoterQuery['status'], page: 1 }))}
-          options={(['all', 'answered', 'pending'] as const).map((s) => ({ value: s, label: t(`votersFilter.${s}`) }))}
+          options={(['all', 'answered', 'pending'] as const).map((s) => ({
+            value: s,
+            label: t(`votersFilter.${s}`),
+          }))}
         />
-        <Input.Search allowClear style={{ width: 220 }} aria-label={t('voterColumns.label')} placeholder={t('voterColumns.label')} onSearch={(l) => setQuery((q) => ({ ...q, label: l, page: 1 }))} />
+        <Input.Search
+          allowClear
+          style={{ width: 220 }}
+          aria-label={t('voterColumns.label')}
+          placeholder={t('voterColumns.label')}
+          onSearch={(l) => setQuery((q) => ({ ...q, label: l, page: 1 }))}
+        />
       </Flex>
       <Table<VoterRow>
         rowKey="voterKey"
         size="small"
         dataSource={data.items}
-        pagination={{ current: query.page, pageSize: query.pageSize, total: data.total, onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })) }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: data.total,
+          onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
+        }}
         columns={[
           { title: t('voterColumns.label'), dataIndex: 'label' },
           { title: t('voterColumns.area'), dataIndex: 'areaCentiM2', render: (a: number) => m2(a) },
           {
             title: t('voterColumns.status'),
             dataIndex: 'answered',
-            render: (answered: boolean) => <Tag color={answered ? '#237804' : 'default'}>{answered ? t('votersFilter.answered') : t('votersFilter.pending')}</Tag>,
+            render: (answered: boolean) => (
+              <Tag color={answered ? '#237804' : 'default'}>
+                {answered ? t('votersFilter.answered') : t('votersFilter.pending')}
+              </Tag>
+            ),
           },
-          { title: t('voterColumns.channel'), dataIndex: 'channel', render: (c: VoterRow['channel']) => (c ? t(`channels.${c}`) : '') },
-          ...(question.secret ? [] : [
-            { title: t('voterColumns.choice'), dataIndex: 'choice', render: (c: string | null) => label(c) },
-            { title: t('voterColumns.changes'), dataIndex: 'changes' },
-          ]),
+          {
+            title: t('voterColumns.channel'),
+            dataIndex: 'channel',
+            render: (c: VoterRow['channel']) => (c ? t(`channels.${c}`) : ''),
+          },
+          ...(question.secret
+            ? []
+            : [
+                {
+                  title: t('voterColumns.choice'),
+                  dataIndex: 'choice',
+                  render: (c: string | null) => label(c),
+                },
+                { title: t('voterColumns.changes'), dataIndex: 'changes' },
+              ]),
         ]}
       />
     </Card>
@@ -80,8 +129,9 @@ export function VotePage() {
       setProblem(problemText(error));
     }
   }, [id]);
+  // A new version (after a recorded answer or round) asks the server again.
   useEffect(() => {
-    void load();
+    if (version >= 0) void load();
   }, [load, version]);
   // The tally is live while answers come in: refresh it every few seconds.
   useEffect(() => {
@@ -108,14 +158,21 @@ export function VotePage() {
   const open = question.phase === 'open';
   return (
     <Flex vertical gap={16}>
-      <Button type="link" style={{ alignSelf: 'flex-start', padding: 0 }} onClick={() => navigate('/workbench/votes')}>
+      <Button
+        type="link"
+        style={{ alignSelf: 'flex-start', padding: 0 }}
+        onClick={() => navigate('/workbench/votes')}
+      >
         {t('back')}
       </Button>
       <Typography.Title level={2} style={{ marginBottom: 0 }}>
         {question.title}
       </Typography.Title>
       <Flex gap={8} wrap>
-        <Tag color={open ? '#0958d9' : question.phase === 'closed' ? '#237804' : 'default'} data-testid="phase">
+        <Tag
+          color={open ? '#0958d9' : question.phase === 'closed' ? '#237804' : 'default'}
+          data-testid="phase"
+        >
           {t(`phase.${question.phase}`)}
         </Tag>
         <Tag>{question.secret ? t('secret') : t('open')}</Tag>
@@ -124,18 +181,33 @@ export function VotePage() {
         </Typography.Text>
       </Flex>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{question.body}</Typography.Paragraph>
-      <Alert type="info" title={ruleText(question.rule, t)} description={`${question.secret ? t('secretNote') : t('openNote')} ${isOwnersRule(question.rule) ? t('ownersNote') : ''}`} />
+      <Alert
+        type="info"
+        title={ruleText(question.rule, t)}
+        description={`${question.secret ? t('secretNote') : t('openNote')} ${isOwnersRule(question.rule) ? t('ownersNote') : ''}`}
+      />
       <Flex gap={8} wrap>
-        {open && question.canRecord && !question.secret && <Button onClick={() => setModal('answer')}>{t('record')}</Button>}
-        {open && question.canRecord && question.secret && <Button onClick={() => setModal('round')}>{t('round')}</Button>}
+        {open && question.canRecord && !question.secret && (
+          <Button onClick={() => setModal('answer')}>{t('record')}</Button>
+        )}
+        {open && question.canRecord && question.secret && (
+          <Button onClick={() => setModal('round')}>{t('round')}</Button>
+        )}
         {question.phase !== 'closed' && question.canManage && (
-          <Popconfirm title={t('closeConfirm')} onConfirm={() => void close()} okText={t('confirmClose')} cancelText={t('cancel')}>
+          <Popconfirm
+            title={t('closeConfirm')}
+            onConfirm={() => void close()}
+            okText={t('confirmClose')}
+            cancelText={t('cancel')}
+          >
             <Button type="primary" danger>
               {t('close')}
             </Button>
           </Popconfirm>
         )}
-        {question.phase === 'closed' && question.canManage && !question.costPlan && <Button onClick={() => setModal('plan')}>{t('costPlan')}</Button>}
+        {question.phase === 'closed' && question.canManage && !question.costPlan && (
+          <Button onClick={() => setModal('plan')}>{t('costPlan')}</Button>
+        )}
         <Button onClick={() => void load()}>{t('refresh')}</Button>
       </Flex>
       <Row gutter={[16, 16]}>
@@ -149,10 +221,14 @@ export function VotePage() {
             <Card title={t('certificate')} data-testid="certificate">
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t('certificate')}>
-                  <Tag color={question.certificate.passed ? '#237804' : 'default'}>{question.certificate.passed ? t('passed') : t('failed')}</Tag>
+                  <Tag color={question.certificate.passed ? '#237804' : 'default'}>
+                    {question.certificate.passed ? t('passed') : t('failed')}
+                  </Tag>
                   {question.certificate.closedEarly && <Tag>{t('closedEarly')}</Tag>}
                 </Descriptions.Item>
-                <Descriptions.Item label={t('closedAt')}>{formatDateTime(question.certificate.closedAt, i18n.language)}</Descriptions.Item>
+                <Descriptions.Item label={t('closedAt')}>
+                  {formatDateTime(question.certificate.closedAt, i18n.language)}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('digest')}>
                   <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
                     {question.certificate.digest}
@@ -162,7 +238,10 @@ export function VotePage() {
             </Card>
           )}
           {question.costPlan && (
-            <Card title={`${t('shares')} · ${t(`shareRules.${question.costPlan.rule}`)}`} style={{ marginTop: 16 }}>
+            <Card
+              title={`${t('shares')} · ${t(`shareRules.${question.costPlan.rule}`)}`}
+              style={{ marginTop: 16 }}
+            >
               <Table
                 rowKey="householdId"
                 size="small"
@@ -178,9 +257,24 @@ export function VotePage() {
         </Col>
       </Row>
       <Voters question={question} version={version} />
-      <RecordAnswerModal question={question} open={modal === 'answer'} onClose={() => setModal(null)} onDone={done} />
-      <SealedRoundModal question={question} open={modal === 'round'} onClose={() => setModal(null)} onDone={done} />
-      <CostPlanModal question={question} open={modal === 'plan'} onClose={() => setModal(null)} onDone={done} />
+      <RecordAnswerModal
+        question={question}
+        open={modal === 'answer'}
+        onClose={() => setModal(null)}
+        onDone={done}
+      />
+      <SealedRoundModal
+        question={question}
+        open={modal === 'round'}
+        onClose={() => setModal(null)}
+        onDone={done}
+      />
+      <CostPlanModal
+        question={question}
+        open={modal === 'plan'}
+        onClose={() => setModal(null)}
+        onDone={done}
+      />
     </Flex>
   );
 }

@@ -75,7 +75,10 @@ function VoteList() {
           onChange={(state: string) => setQuery((q) => ({ ...q, state: state || undefined, page: 1 }))}
           options={[
             { value: '', label: t('allStates') },
-            ...(['upcoming', 'open', 'ended', 'closed'] as const).map((p) => ({ value: p, label: t(`phase.${p}`) })),
+            ...(['upcoming', 'open', 'ended', 'closed'] as const).map((p) => ({
+              value: p,
+              label: t(`phase.${p}`),
+            })),
           ]}
         />
         <Input.Search
@@ -94,14 +97,23 @@ function VoteList() {
         loading={loading}
         dataSource={data.items}
         onChange={onTableChange}
-        pagination={{ current: query.page, pageSize: query.pageSize, total: data.total, showSizeChanger: true }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: data.total,
+          showSizeChanger: true,
+        }}
         columns={[
           {
             title: t('columns.title'),
             dataIndex: 'title',
             sorter: true,
             render: (title: string, q) => (
-              <Button type="link" style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }} onClick={() => navigate(`/workbench/votes/${q.id}`)}>
+              <Button
+                type="link"
+                style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }}
+                onClick={() => navigate(`/workbench/votes/${q.id}`)}
+              >
                 {title}
               </Button>
             ),
