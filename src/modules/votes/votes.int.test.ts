@@ -24,6 +24,13 @@ describe('asking a question', () => {
     });
     const detail = await api.detail(b.sessions.secretary, q.id);
     expect(detail.electorate).toEqual({ heads: 4, areaCentiM2: 54_000 });
+    const told = await t.database.db
+      .selectFrom('notifications')
+      .select('user_id')
+      .where('kind', '=', 'vote.asked')
+      .where('user_id', '=', b.sessions.yi.userId)
+      .execute();
+    expect(told).toHaveLength(1);
     expect(detail.phase).toBe('open');
     const voters = (
       await api.send(b.sessions.secretary, 'GET', `/api/workbench/votes/${q.id}/voters`)

@@ -431,3 +431,17 @@ export function placeById(db: Db | Trx, id: string) {
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+/** Residents confirmed as members of the households a question asks: who should hear of it. */
+export async function residentsAsked(db: Db | Trx, questionId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('vote_voter_households as h')
+    .innerJoin('household_links as l', 'l.household_id', 'h.household_id')
+    .select('l.user_id')
+    .distinct()
+    .where('h.question_id', '=', questionId)
+    .where('l.status', '=', 'confirmed')
+    .orderBy('l.user_id')
+    .execute();
+  return rows.map((r) => r.user_id);
+}

@@ -8,6 +8,7 @@ import { AppError, fieldError } from '../../server/errors.ts';
 import type { Tx } from '../../server/transaction.ts';
 import { assertCan, can, requireActor, requireAnywhere, scopeOf } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { notify } from '../notifications/notify.ts';
 import { placeLabels } from '../residents/place-label.ts';
 import {
   computeTally,
@@ -199,7 +200,28 @@ export async function createQuestion(tx: Tx, input: QuestionCreate): Promise<str
       closesAt: { to: closesAt.toISOString() },
     },
   });
+  await tellResidents(tx, id, {
+    kind: 'vote.asked',
+    title: `请参与${isMajorityRule(input.rule) ? '征求意见' : '业主表决'}：${input.title}`,
+    body: `截止 ${closesAt.toISOString().slice(0, 10)}`,
+  });
   return id;
+}
+
+/** Tells the residents of the households asked, a thousand at a time (one insert each). */
+async function tellResidents(
+  tx: Tx,
+  questionId: string,
+  notice: { kind: string; title: string; body: string },
+) {
+  const users = await repo.residentsAsked(tx.db, questionId);
+  for (let i = 0; i < users.length; i += 1_000)
+    await notify(tx, {
+      ...notice,
+      to: { userIds: users.slice(i, i + 1_000) },
+      link: '/resident',
+      data: { questionId },
+    });
 }
 
 function summaryOf(q: QuestionRow, now: Date, answered: { heads: number; area: number }): QuestionSummary {
@@ -358,6 +380,11 @@ export async function closeQuestion(tx: Tx, id: string): Promise<void> {
       closedEarly: { to: closedEarly === 1 },
       digest: { to: digest },
     },
+  });
+  await tellResidents(tx, id, {
+    kind: 'vote.closed',
+    title: `表决结果已核定：${current.title}`,
+    body: tally.passed ? '通过' : '未通过',
   });
 }
 
