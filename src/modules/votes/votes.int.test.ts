@@ -117,6 +117,8 @@ describe('an open ballot (art. 278 special)', () => {
       .execute();
     expect(changes).toHaveLength(1);
     expect(JSON.parse(changes[0]!.changes).choice).toEqual({ from: 'reject', to: 'approve' });
+    const history = (await api.send(b.sessions.secretary, 'GET', `/api/audit/vote_question/${id}`)).json();
+    expect(history.entries.map((e: { action: string }) => e.action)).toContain('vote.answer_changed');
   });
 
   it('answers a replay with the same Idempotency-Key with the first response and stores nothing', async () => {

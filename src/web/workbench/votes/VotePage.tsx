@@ -22,6 +22,7 @@ import type { QuestionDetail, VoterRow } from '../../../modules/votes/votes.sche
 import { api } from '../../api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { problemText } from '../../shared/problem.ts';
+import { HistoryButton } from '../../shared/RecordHistory.tsx';
 import { isOwnersRule, m2, ruleText } from '../../votes/rule.ts';
 import { TallyPanel } from '../../votes/TallyPanel.tsx';
 import { CostPlanModal, RecordAnswerModal, SealedRoundModal } from './BallotModals.tsx';
@@ -209,6 +210,10 @@ export function VotePage() {
           <Button onClick={() => setModal('plan')}>{t('costPlan')}</Button>
         )}
         <Button onClick={() => void load()}>{t('refresh')}</Button>
+        <HistoryButton
+          record={{ entityType: 'vote_question', entityId: question.id }}
+          name={question.title}
+        />
       </Flex>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
