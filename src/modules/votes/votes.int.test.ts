@@ -157,6 +157,18 @@ describe('an open ballot (art. 278 special)', () => {
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ channel: 'proxy', proxy_authority: '开发商出具的授权委托书（2026年11月）' });
     expect(row.evidence_id).not.toBeNull();
+    const listed = (
+      await api.send(
+        b.sessions.gridWorker,
+        'GET',
+        `/api/workbench/votes/${id}/voters?label=${encodeURIComponent('建设单位')}`,
+      )
+    ).json();
+    expect(listed.items[0]).toMatchObject({
+      channel: 'proxy',
+      evidence: '开发商代表在纸质表决票上签字',
+      proxy: { name: '周经理' },
+    });
     const outside = await api.send(b.sessions.otherGridWorker, 'POST', `/api/workbench/votes/${id}/answers`, {
       householdId: b.homes['301']!.id,
       choice: 'approve',

@@ -353,7 +353,16 @@ export async function listVoters(db: Db | Trx, questionId: string, f: VoterFilte
       'p.choice',
       'p.changes',
       'p.id as participation_id',
+      'p.proxy_name',
+      'p.proxy_authority',
     ])
+    .select((eb) =>
+      eb
+        .selectFrom('vote_evidence as e')
+        .select('e.note')
+        .whereRef('e.id', '=', 'p.evidence_id')
+        .as('evidence_note'),
+    )
     .orderBy('v.label')
     .orderBy('v.voter_key')
     .limit(f.limit)

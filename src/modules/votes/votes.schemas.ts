@@ -154,6 +154,9 @@ export const VoterRow = z.object({
   /** Open questions only; always null for a secret one. */
   choice: z.string().nullable(),
   changes: z.number().int(),
+  /** The visit note, or the sealed-box round's. */
+  evidence: z.string().nullable(),
+  proxy: z.object({ name: z.string(), authority: z.string() }).nullable(),
 });
 export type VoterRow = z.infer<typeof VoterRow>;
 export const VoterPage = z.object({ items: z.array(VoterRow), total: z.number().int() });

@@ -319,6 +319,8 @@ export async function listVoters(tx: Tx, id: string, query: VoterListQuery) {
       channel: v.channel,
       choice: q.secret === 1 ? null : v.choice,
       changes: Number(v.changes ?? 0),
+      evidence: v.evidence_note ?? null,
+      proxy: v.proxy_name ? { name: v.proxy_name, authority: v.proxy_authority ?? '' } : null,
     })),
     total,
   };

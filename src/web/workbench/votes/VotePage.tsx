@@ -13,6 +13,7 @@ import {
   Spin,
   Table,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
@@ -94,7 +95,20 @@ function Voters({ question, version }: { question: QuestionDetail; version: numb
           {
             title: t('voterColumns.channel'),
             dataIndex: 'channel',
-            render: (c: VoterRow['channel']) => (c ? t(`channels.${c}`) : ''),
+            render: (c: VoterRow['channel'], v: VoterRow) =>
+              c ? (
+                <Tooltip
+                  title={
+                    [v.proxy ? `${v.proxy.name}（${v.proxy.authority}）` : '', v.evidence ?? '']
+                      .filter(Boolean)
+                      .join(' · ') || undefined
+                  }
+                >
+                  <span>{t(`channels.${c}`)}</span>
+                </Tooltip>
+              ) : (
+                ''
+              ),
           },
           ...(question.secret
             ? []
