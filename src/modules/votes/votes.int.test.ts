@@ -195,6 +195,27 @@ describe('an open ballot (art. 278 special)', () => {
   });
 });
 
+describe('a consultation with options of its own', () => {
+  it('names the option more than half of the households asked chose', async () => {
+    const { id } = await api.ask(b.sessions.secretary, {
+      title: '楼道粉刷颜色',
+      asked: { kind: 'place', placeId: b.building.id },
+      rule: { kind: 'majorityOfAsked' },
+      options: [
+        { key: 'cream', label: '米白' },
+        { key: 'grey', label: '浅灰' },
+      ],
+      secret: false,
+    });
+    for (const s of [b.sessions.jia, b.sessions.yi, b.sessions.bing]) await api.answer(s, id, 'grey');
+    // 101, 102, 201 and 202 are asked (the developer's empty flats are not): 3 of 4 chose grey.
+    const tally = (await api.detail(b.sessions.secretary, id)).tally;
+    expect(tally.winner).toBe('grey');
+    expect(tally.options.map((o: { heads: number }) => o.heads)).toEqual([0, 3]);
+    expect((await api.answer(b.sessions.jia, id, 'approve')).statusCode).toBe(400);
+  });
+});
+
 describe('fifty answers at once from one household', () => {
   it('counts one for a secret question and refuses the rest with 409', async () => {
     const { id } = await api.ask(b.sessions.secretary, {

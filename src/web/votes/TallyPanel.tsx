@@ -90,13 +90,21 @@ export function TallyPanel({ tally, byArea }: { tally: TallyView; byArea: boolea
           }}
         />
       )}
-      {tally.passed !== null && (
-        <Flex gap={8} wrap>
-          <Tag color={tally.passed ? '#237804' : 'default'}>{tally.passed ? t('passed') : t('failed')}</Tag>
-          {!tally.passed && tally.stillPossible !== null && (
-            <Tag>{tally.stillPossible ? t('stillPossible') : t('noLongerPossible')}</Tag>
-          )}
-        </Flex>
+      {tally.passed !== null && tally.options && !tally.options.some((o) => o.key === 'approve') ? (
+        <Typography.Text strong>
+          {tally.winner
+            ? t('winner', { option: tally.options.find((o) => o.key === tally.winner)?.label ?? '' })
+            : t('noWinner')}
+        </Typography.Text>
+      ) : (
+        tally.passed !== null && (
+          <Flex gap={8} wrap>
+            <Tag color={tally.passed ? '#237804' : 'default'}>{tally.passed ? t('passed') : t('failed')}</Tag>
+            {!tally.passed && tally.stillPossible !== null && (
+              <Tag>{tally.stillPossible ? t('stillPossible') : t('noLongerPossible')}</Tag>
+            )}
+          </Flex>
+        )
       )}
     </Flex>
   );

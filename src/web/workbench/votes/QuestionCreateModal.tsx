@@ -21,6 +21,8 @@ type Values = {
   approvalD?: number;
   byArea?: boolean;
   secret: boolean;
+  /** For a consultation by majority: its own options instead of agree / disagree / abstain. */
+  customOptions?: string[];
   /** datetime-local text, in the browser's time zone. */
   closesAt: string;
 };
@@ -58,6 +60,9 @@ function HouseholdChoice({
     />
   );
 }
+
+const isMajority = (rule: Values['rule'] | undefined) =>
+  rule === 'majorityOfAsked' || rule === 'majorityOfAnswered';
 
 /** A week from now at 18:00, as a datetime-local value. */
 function inAWeek(): string {
@@ -113,6 +118,9 @@ export function QuestionCreateModal({
                 }
               : { kind: v.rule },
           secret: v.secret,
+          ...(isMajority(v.rule) && (v.customOptions?.length ?? 0) >= 2
+            ? { options: v.customOptions!.map((label, i) => ({ key: `option_${i + 1}`, label })) }
+            : {}),
           closesAt: new Date(v.closesAt).toISOString(),
         },
       });
@@ -222,6 +230,11 @@ export function QuestionCreateModal({
               <Switch />
             </Form.Item>
           </>
+        )}
+        {isMajority(rule) && (
+          <Form.Item name="customOptions" label={t('fields.options')} extra={t('fields.optionsHint')}>
+            <Select mode="tags" open={false} suffixIcon={null} />
+          </Form.Item>
         )}
         <Form.Item name="secret" label={t('fields.secret')} valuePropName="checked" extra={t('secretNote')}>
           <Switch />

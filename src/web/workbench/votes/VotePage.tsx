@@ -243,6 +243,14 @@ export function VotePage() {
                   <Tag color={question.certificate.passed ? '#237804' : 'default'}>
                     {question.certificate.passed ? t('passed') : t('failed')}
                   </Tag>
+                  {question.certificate.winner && question.certificate.winner !== 'approve' && (
+                    <Tag>
+                      {t('winner', {
+                        option:
+                          question.options.find((o) => o.key === question.certificate?.winner)?.label ?? '',
+                      })}
+                    </Tag>
+                  )}
                   {question.certificate.closedEarly && <Tag>{t('closedEarly')}</Tag>}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('closedAt')}>
