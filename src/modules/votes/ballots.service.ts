@@ -64,8 +64,10 @@ async function cast(tx: Tx, q: QuestionRow, c: Cast): Promise<OwnAnswer> {
   if (existing) {
     if (existing.choice !== c.choice) {
       await repo.changeChoice(tx.db, existing.id, c.choice, now, { ...meta, household_id: c.householdId });
-      await repo.addToCount(tx.db, q.id, existing.choice!, -1, -area);
-      await repo.addToCount(tx.db, q.id, c.choice, 1, area);
+      await repo.addToCounts(tx.db, q.id, [
+        { option: existing.choice!, heads: -1, area: -area },
+        { option: c.choice, heads: 1, area },
+      ]);
       await recordAudit(tx, {
         action: 'vote.answer_changed',
         entityType: 'vote_question',
@@ -92,7 +94,7 @@ async function cast(tx: Tx, q: QuestionRow, c: Cast): Promise<OwnAnswer> {
     updated_at: now,
   });
   if (!inserted) throw alreadyAnswered();
-  await repo.addToCount(tx.db, q.id, c.choice, 1, area);
+  await repo.addToCounts(tx.db, q.id, [{ option: c.choice, heads: 1, area }]);
   await recordAudit(tx, {
     action: secret ? 'vote.took_part' : 'vote.answered',
     entityType: 'vote_question',
@@ -271,7 +273,11 @@ export async function recordRound(
     });
     if (!inserted) throw alreadyAnswered();
   }
-  for (const t of totals) if (t.heads > 0) await repo.addToCount(tx.db, q.id, t.key, t.heads, t.areaCentiM2);
+  await repo.addToCounts(
+    tx.db,
+    q.id,
+    totals.map((t) => ({ option: t.key, heads: t.heads, area: t.areaCentiM2 })),
+  );
   await recordAudit(tx, {
     action: 'vote.sealed_round',
     entityType: 'vote_question',

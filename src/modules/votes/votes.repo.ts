@@ -142,17 +142,24 @@ export async function answeredTotals(db: Db | Trx, questionIds: string[]) {
   return new Map(rows.map((r) => [r.question_id, { heads: Number(r.heads), area: Number(r.area) }]));
 }
 
-/** Adds to (or, with a negative sign, takes from) one option's counters: no voter, no time, no new row. */
-export async function addToCount(db: Trx, questionId: string, option: string, heads: number, area: number) {
-  await db
-    .updateTable('vote_counts')
-    .set((eb) => ({
-      heads: eb('heads', '+', heads),
-      area_centi_m2: eb('area_centi_m2', '+', area),
-    }))
-    .where('question_id', '=', questionId)
-    .where('option_key', '=', option)
-    .execute();
+/**
+ * Adds to (or, with a negative sign, takes from) options' counters: no voter, no time, no new row. Every
+ * counter of the question is written, those not chosen with 0, so not even PostgreSQL's row versions
+ * (xmin) show which option a ballot's transaction changed.
+ */
+export async function addToCounts(
+  db: Trx,
+  questionId: string,
+  deltas: readonly { option: string; heads: number; area: number }[],
+) {
+  const when = (pick: (d: { heads: number; area: number }) => number) =>
+    sql`case ${sql.join(
+      deltas.map((d) => sql`when option_key = ${d.option} then cast(${pick(d)} as bigint)`),
+      sql` `,
+    )} else 0 end`;
+  await sql`update vote_counts set heads = heads + ${when((d) => d.heads)}, area_centi_m2 = area_centi_m2 + ${when((d) => d.area)} where question_id = ${questionId}`.execute(
+    db,
+  );
 }
 
 /** The open ballots recounted from the voters' answers, independently of the counters. */
