@@ -7,6 +7,8 @@ import { button, signIn } from './sign-in.ts';
 const maJia = '17000000004';
 const baiXue = '17000000014';
 const jinchengOwner = '17000000051';
+// The machine is shared: give each step time.
+const wait = { timeout: 10_000 };
 
 describe('a household consultation, end to end', () => {
   it('is asked, answered on a phone and on a visit, the tally moves, and it is closed and certified', async () => {
@@ -29,8 +31,8 @@ describe('a household consultation, end to end', () => {
       .click();
     await secretary.getByTitle('星河锦城', { exact: true }).click();
     await button(form, '保存').click();
-    await expect.poll(() => secretary.getByRole('heading', { level: 2 }).textContent()).toBe(title);
-    await expect.poll(() => secretary.getByTestId('answered-heads').textContent()).toBe('0 户/人');
+    await expect.poll(() => secretary.getByRole('heading', { level: 2 }).textContent(), wait).toBe(title);
+    await expect.poll(() => secretary.getByTestId('answered-heads').textContent(), wait).toBe('0 户/人');
     expect(await seriousAccessibilityViolations(secretary)).toEqual([]);
 
     // An owner answers on the phone.
@@ -40,7 +42,7 @@ describe('a household consultation, end to end', () => {
     const card = owner.locator('[data-testid^="vote-"]').filter({ hasText: title });
     await card.getByRole('radio', { name: '同意', exact: true }).check();
     await button(card, '提交').click();
-    await expect.poll(() => card.textContent()).toContain('您的选择：同意');
+    await expect.poll(() => card.textContent(), wait).toContain('您的选择：同意');
     expect(await seriousAccessibilityViolations(owner)).toEqual([]);
 
     // The grid worker records a paper ballot from a visit.
@@ -56,7 +58,7 @@ describe('a household consultation, end to end', () => {
     await visit.getByText('不同意', { exact: true }).click();
     await visit.getByLabel('入户记录（必填）').fill('晚间入户，业主在纸质意见表上签字');
     await button(visit, '保存').click();
-    await expect.poll(() => grid.getByTestId('answered-heads').textContent()).toBe('2 户/人');
+    await expect.poll(() => grid.getByTestId('answered-heads').textContent(), wait).toBe('2 户/人');
 
     // The tally moves on the secretary's screen (it refreshes itself while the question is open).
     await expect
@@ -66,14 +68,14 @@ describe('a household consultation, end to end', () => {
     // Closed and certified.
     await secretary.getByRole('button', { name: '截止并核定结果' }).click();
     await button(secretary, '确认核定').click();
-    await expect.poll(() => secretary.getByTestId('phase').textContent()).toBe('已核定');
-    await expect.poll(() => secretary.getByTestId('certificate').textContent()).toContain('未通过');
+    await expect.poll(() => secretary.getByTestId('phase').textContent(), wait).toBe('已核定');
+    await expect.poll(() => secretary.getByTestId('certificate').textContent(), wait).toContain('未通过');
     expect(await secretary.getByTestId('certificate').textContent()).toMatch(/[0-9a-f]{64}/);
 
     // Once certified, the phone shows the result and offers no more answering.
     await owner.reload();
     await owner.getByRole('tab', { name: '表决' }).click();
-    await expect.poll(() => card.textContent()).toContain('已核定');
+    await expect.poll(() => card.textContent(), wait).toContain('已核定');
     expect(await button(card, '修改我的选择').count()).toBe(0);
   });
 });

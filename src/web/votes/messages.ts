@@ -16,7 +16,7 @@ export const votes = {
       rule: '表决规则',
       phase: '状态',
       answered: '已参与',
-      closesAt: '截止时间',
+      closesAt: '截止时间（北京时间）',
       createdAt: '发起时间',
     },
     rules: {
@@ -187,7 +187,7 @@ export const votes = {
       householdsFrom: 'Choose from building or entrance',
       rule: 'Rule',
       secret: 'Secret ballot',
-      closesAt: 'Closes at',
+      closesAt: 'Closes at (Beijing time)',
       participation: 'Participation threshold',
       approval: 'Approval threshold',
       byArea: 'Count area too',

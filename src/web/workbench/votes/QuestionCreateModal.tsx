@@ -23,7 +23,7 @@ type Values = {
   secret: boolean;
   /** For a consultation by majority: its own options instead of agree / disagree / abstain. */
   customOptions?: string[];
-  /** datetime-local text, in the browser's time zone. */
+  /** datetime-local text, read as Beijing time (the time the community lives by, whatever the browser's). */
   closesAt: string;
 };
 
@@ -64,11 +64,12 @@ function HouseholdChoice({
 const isMajority = (rule: Values['rule'] | undefined) =>
   rule === 'majorityOfAsked' || rule === 'majorityOfAnswered';
 
-/** A week from now at 18:00, as a datetime-local value. */
+/** A week from now at 18:00 Beijing time, as a datetime-local value. */
 function inAWeek(): string {
-  const d = new Date(Date.now() + 7 * 86_400_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T18:00`;
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+    Date.now() + 7 * 86_400_000,
+  );
+  return `${day}T18:00`;
 }
 
 export function QuestionCreateModal({
@@ -121,7 +122,7 @@ export function QuestionCreateModal({
           ...(isMajority(v.rule) && (v.customOptions?.length ?? 0) >= 2
             ? { options: v.customOptions!.map((label, i) => ({ key: `option_${i + 1}`, label })) }
             : {}),
-          closesAt: new Date(v.closesAt).toISOString(),
+          closesAt: new Date(`${v.closesAt}:00+08:00`).toISOString(),
         },
       });
       void message.success(t('created'));
