@@ -210,6 +210,19 @@ export async function recordRound(
   for (const h of asked)
     if (!voters.has(h.voter_key))
       voters.set(h.voter_key, { household: h.household_id, area: Number(h.area_centi_m2) });
+  // A box with one voter's ballot in it would tell that voter's choice.
+  if (voters.size < 2)
+    throw new AppError('validation_failed', {
+      fields: [
+        {
+          field: 'householdIds',
+          message: {
+            'zh-CN': '一轮票箱至少要有两位不同的投票人，否则等于公开了其选择',
+            en: 'A sealed box needs ballots of at least two voters, or it would tell a choice',
+          },
+        },
+      ],
+    });
   const taken = await repo.participationsOf(tx.db, q.id, [...voters.keys()]);
   if (taken.length > 0)
     throw new AppError('conflict', {

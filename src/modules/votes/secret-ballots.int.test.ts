@@ -84,6 +84,13 @@ describe('a secret ballot', () => {
   });
 
   it('takes a sealed box’s totals with who took part, when they add up', async () => {
+    const developerOnly = await api.send(b.sessions.gridWorker, 'POST', `/api/workbench/votes/${id}/rounds`, {
+      householdIds: [b.homes['301']!.id, b.homes['302']!.id],
+      totals: [{ key: 'approve', heads: 1, areaCentiM2: 16_000 }],
+      evidence: { note: '只有开发商一位投票人' },
+    });
+    expect(developerOnly.statusCode).toBe(400);
+    expect(developerOnly.json().errors[0].field).toBe('householdIds');
     const households = [b.homes['201']!.id, b.homes['301']!.id, b.homes['302']!.id];
     const wrong = await api.send(b.sessions.gridWorker, 'POST', `/api/workbench/votes/${id}/rounds`, {
       householdIds: households,
