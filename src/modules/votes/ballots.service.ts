@@ -15,6 +15,7 @@ import type {
   SealedRound,
 } from './votes.schemas.ts';
 import { certificateOf, visibleQuestion } from './votes.service.ts';
+import * as lists from './votes-lists.repo.ts';
 
 function refuseUnlessOpen(q: QuestionRow, tx: Tx) {
   const phase = phaseOf(q, tx.now);
@@ -337,7 +338,7 @@ export async function ownQuestion(tx: Tx, id: string): Promise<ResidentQuestion>
 export async function ownQuestions(tx: Tx): Promise<ResidentQuestion[]> {
   const actor = requireActor(tx.actor);
   if (actor.householdIds.length === 0) return [];
-  const { items } = await repo.listQuestions(tx.db, {
+  const { items } = await lists.listQuestions(tx.db, {
     scope: null,
     householdIds: actor.householdIds,
     now: tx.now.toISOString(),

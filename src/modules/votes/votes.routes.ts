@@ -6,6 +6,7 @@ import { requireActor } from '../access/policy.ts';
 import { PlaceOption, PlaceOptionsQuery } from '../parties/parties.schemas.ts';
 import { placeOptions } from '../parties/place-options.ts';
 import { answerOwn, ownQuestion, ownQuestions, recordAnswer, recordRound } from './ballots.service.ts';
+import { makeCostPlan } from './cost-plan.service.ts';
 import {
   CostPlanInput,
   IdParams,
@@ -21,14 +22,7 @@ import {
   VoterListQuery,
   VoterPage,
 } from './votes.schemas.ts';
-import {
-  closeQuestion,
-  createQuestion,
-  listQuestions,
-  listVoters,
-  makeCostPlan,
-  questionDetail,
-} from './votes.service.ts';
+import { closeQuestion, createQuestion, listQuestions, listVoters, questionDetail } from './votes.service.ts';
 
 const tags = ['votes'];
 

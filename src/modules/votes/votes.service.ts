@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import type { PlaceKind } from '../../db/schema.ts';
-import { costShares } from '../../domain/cost-sharing/shares.ts';
 import { electorateFor, householdVoters, type Unit } from '../../domain/votes/owners.ts';
 import { APPROVE, isMajorityRule } from '../../domain/votes/rules.ts';
 import { AppError, fieldError } from '../../server/errors.ts';
@@ -22,7 +21,6 @@ import {
 import type { QuestionRow } from './votes.repo.ts';
 import * as repo from './votes.repo.ts';
 import type {
-  CostPlanInput,
   CostPlanView,
   QuestionCreate,
   QuestionDetail,
@@ -32,6 +30,7 @@ import type {
   VoteOption,
   VoterListQuery,
 } from './votes.schemas.ts';
+import * as lists from './votes-lists.repo.ts';
 
 export const defaultOptions: VoteOption[] = [
   { key: APPROVE, label: '同意' },
@@ -242,7 +241,7 @@ function summaryOf(q: QuestionRow, now: Date, answered: { heads: number; area: n
 
 export async function listQuestions(tx: Tx, query: QuestionListQuery): Promise<QuestionPage> {
   const actor = requireAnywhere(tx.actor, 'vote.view');
-  const { items, total } = await repo.listQuestions(tx.db, {
+  const { items, total } = await lists.listQuestions(tx.db, {
     scope: scopeOf(actor, 'vote.view'),
     state: query.state,
     title: query.title,
@@ -303,7 +302,7 @@ export async function questionDetail(tx: Tx, id: string): Promise<QuestionDetail
 
 export async function listVoters(tx: Tx, id: string, query: VoterListQuery) {
   const q = await visibleQuestion(tx, id);
-  const { items, households, total } = await repo.listVoters(tx.db, id, {
+  const { items, households, total } = await lists.listVoters(tx.db, id, {
     status: query.status,
     label: query.label,
     limit: query.pageSize,
@@ -387,51 +386,5 @@ export async function closeQuestion(tx: Tx, id: string): Promise<void> {
     kind: 'vote.closed',
     title: `表决结果已核定：${current.title}`,
     body: tally.passed ? '通过' : '未通过',
-  });
-}
-
-/** A cost-sharing plan drawn from a closed question: equal per household asked, or by floor area (art. 283). */
-export async function makeCostPlan(tx: Tx, id: string, input: CostPlanInput): Promise<void> {
-  const q = await visibleQuestion(tx, id);
-  const actor = assertCan(tx.actor, 'vote.manage', placeOf(q));
-  if (q.state !== 'closed')
-    throw new AppError('invalid_state', {
-      params: { state: phaseOf(q, tx.now) },
-      extra: { state: phaseOf(q, tx.now) },
-    });
-  if (await repo.findCostPlan(tx.db, id)) throw new AppError('conflict');
-  const households = await repo.householdsOfQuestion(tx.db, id);
-  const parties = households.map((h) => ({ partyId: h.household_id, areaCentiM2: Number(h.area_centi_m2) }));
-  const plan = costShares({
-    totalFen: input.totalFen,
-    parties,
-    parts: input.rule === 'equal' ? [{ rule: 'equal', partyIds: parties.map((p) => p.partyId) }] : [],
-  });
-  const labelOf = new Map(households.map((h) => [h.household_id, h.label]));
-  const shares = plan.parties.map((p) => ({
-    householdId: p.partyId,
-    label: labelOf.get(p.partyId) ?? '',
-    amountFen: p.amountFen,
-  }));
-  await tx.db
-    .insertInto('vote_cost_plans')
-    .values({
-      question_id: id,
-      total_fen: input.totalFen,
-      rule: input.rule,
-      shares: JSON.stringify(shares),
-      created_by: actor.userId,
-      created_at: tx.now.toISOString(),
-    })
-    .execute();
-  await recordAudit(tx, {
-    action: 'vote.cost_plan',
-    entityType: 'vote_question',
-    entityId: id,
-    changes: {
-      totalFen: { to: input.totalFen },
-      rule: { to: input.rule },
-      households: { to: shares.length },
-    },
   });
 }
