@@ -23,6 +23,13 @@ function refuseUnlessOpen(q: QuestionRow, tx: Tx) {
     throw new AppError('invalid_state', { params: { state: phase }, extra: { state: phase } });
 }
 
+/** Takes the question's lock, then looks again: a close may have committed since it was first read. */
+async function lockOpen(tx: Tx, q: QuestionRow) {
+  await repo.lockQuestion(tx.db, tx.dialect, q.id);
+  const now = await repo.findQuestion(tx.db, q.id);
+  refuseUnlessOpen(now ?? q, tx);
+}
+
 function checkChoice(q: QuestionRow, choice: string) {
   if (!optionsOf(q).some((o) => o.key === choice)) throw fieldError('choice', 'not_found');
 }
@@ -48,7 +55,7 @@ const alreadyAnswered = () => new AppError('conflict', { extra: { reason: 'alrea
  * (question, voter) keep one counted answer per voter however many arrive at once.
  */
 async function cast(tx: Tx, q: QuestionRow, c: Cast): Promise<OwnAnswer> {
-  await repo.lockQuestion(tx.db, tx.dialect, q.id);
+  await lockOpen(tx, q);
   const now = tx.now.toISOString();
   const area = countsArea(ruleOf(q)) ? c.area : 0;
   const existing = await repo.participationOf(tx.db, q.id, c.voterKey);
@@ -109,14 +116,14 @@ async function cast(tx: Tx, q: QuestionRow, c: Cast): Promise<OwnAnswer> {
 }
 
 /** The resident's voice in a question: through one of their confirmed households among those asked. */
-async function residentVoter(tx: Tx, q: QuestionRow, householdId?: string) {
+async function residentVoter(tx: Tx, q: QuestionRow, householdId?: string, toAnswer = true) {
   const actor = requireActor(tx.actor);
   const candidates = householdId ? [householdId] : actor.householdIds;
   const mine = candidates.filter((id) => actor.householdIds.includes(id));
   const asked = mine.length === 0 ? [] : await repo.householdsAsked(tx.db, q.id, mine);
   if (asked.length === 0) throw new AppError('not_found');
   const voters = new Set(asked.map((a) => a.voter_key));
-  if (voters.size > 1)
+  if (voters.size > 1 && toAnswer)
     throw new AppError('validation_failed', {
       fields: [
         {
@@ -206,7 +213,7 @@ export async function recordRound(
   for (const h of asked)
     actorId = assertCan(tx.actor, 'vote.record', { path: h.path, kind: 'household' }).userId;
   refuseUnlessOpen(q, tx);
-  await repo.lockQuestion(tx.db, tx.dialect, q.id);
+  await lockOpen(tx, q);
   const voters = new Map<string, { household: string; area: number }>();
   for (const h of asked)
     if (!voters.has(h.voter_key))
@@ -307,7 +314,7 @@ export async function recordRound(
 }
 
 async function residentView(tx: Tx, q: QuestionRow, householdId?: string): Promise<ResidentQuestion> {
-  const voter = await residentVoter(tx, q, householdId);
+  const voter = await residentVoter(tx, q, householdId, false);
   const participation = await repo.participationOf(tx.db, q.id, voter.voter_key);
   return {
     id: q.id,
