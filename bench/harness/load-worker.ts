@@ -10,6 +10,11 @@ const plan = JSON.parse(await text(process.stdin)) as LoadPlan;
 // Each connection starts its cycle at a different request, so N sessions are in use from the first second.
 let connection = 0;
 const rotated = (client: autocannon.Client) => {
+  if (plan.partitioned) {
+    const own = connection++ % plan.connections;
+    client.setRequests(plan.requests.filter((_, i) => i % plan.connections === own));
+    return;
+  }
   const start = connection++ % plan.requests.length;
   if (start > 0) client.setRequests([...plan.requests.slice(start), ...plan.requests.slice(0, start)]);
 };

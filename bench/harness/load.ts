@@ -19,6 +19,8 @@ export type LoadPlan = {
   durationSeconds: number;
   warmupSeconds: number;
   idReplacement: boolean;
+  /** Each connection sends only every n-th request (n = connections), starting at its own index. */
+  partitioned?: boolean;
   requests: WireRequest[];
 };
 

@@ -57,12 +57,15 @@ async function measure(
     durationSeconds,
     warmupSeconds: mode === 'quick' ? QUICK.warmup : FULL.warmup,
     idReplacement: scenario.idReplacement ?? false,
+    partitioned: scenario.partitioned ?? false,
     requests,
   }).finally(async () => {
     peakRssMb = memory.stop();
     await scenario.teardown?.(ctx);
   });
+  const checks = await scenario.verify?.(ctx);
   return {
+    ...(checks ? { checks } : {}),
     name: scenario.name,
     description: scenario.description,
     limit: scenario.limit,
@@ -101,7 +104,12 @@ function line(s: Measured) {
   const errors = s.errors + s.non2xx > 0 ? `  ${s.errors} errors, ${s.non2xx} non-2xx` : '';
   return (
     `  ${s.name.padEnd(22)} ${Math.round(s.rps).toLocaleString('en').padStart(8)} req/s` +
-    `  p50 ${s.p50Ms} ms  p99 ${s.p99Ms} ms  server peak ${s.peakRssMb ?? '?'} MB${errors}`
+    `  p50 ${s.p50Ms} ms  p99 ${s.p99Ms} ms  server peak ${s.peakRssMb ?? '?'} MB${errors}` +
+    (s.checks
+      ? `\n    ${Object.entries(s.checks)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(', ')}`
+      : '')
   );
 }
 

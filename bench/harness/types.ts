@@ -70,6 +70,10 @@ export interface Scenario {
   /** Replace `[<id>]` in bodies with a fresh id per request, for writes that must be unique. */
   idReplacement?: boolean;
   targets?: Targets;
+  /** Each connection repeats only its own share of the requests (every n-th), not the whole cycle. */
+  partitioned?: boolean;
+  /** Figures checked in the database after the load (e.g. ballots counted); logged and kept in the result. */
+  verify?(ctx: BenchContext): Promise<Record<string, number | string>>;
   /** Prepares data; runs once, before the load. */
   setup?(ctx: BenchContext): Promise<void>;
   /** Undoes what setup left open (connections, streams); runs after the load, failed or not. */
@@ -100,4 +104,6 @@ export interface ScenarioResult {
   targets: Targets | null;
   /** Whether every target held (and nothing failed); null when the scenario has no target. */
   met: boolean | null;
+  /** What the scenario's verify found after the load. */
+  checks?: Record<string, number | string>;
 }

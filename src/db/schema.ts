@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { LadderTables } from './schema-ladder.ts';
 import type { NotificationTables } from './schema-notifications.ts';
+import type { VotesTables } from './schema-votes.ts';
 
 // Table types for Kysely. Times are ISO-8601 UTC strings in both dialects (they sort as text and
 // need no driver conversion); booleans are 0/1 integers; money is integer fen; area integer 0.01 m².
@@ -311,7 +312,7 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
-export interface DB extends NotificationTables, LadderTables {
+export interface DB extends NotificationTables, LadderTables, VotesTables {
   app_meta: AppMetaTable;
   places: PlacesTable;
   households: HouseholdsTable;

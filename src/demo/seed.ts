@@ -12,6 +12,7 @@ import { createParties } from './parties.ts';
 import { DEMO_PASSWORD, demoResidents, enrolAdmin, enrolResidents, enrolStaff } from './people.ts';
 import { addPerson } from './places.ts';
 import { plantPlaces } from './tree.ts';
+import { tellVotes } from './votes.ts';
 
 async function holdsData(db: Db | Trx): Promise<boolean> {
   const place = await db.selectFrom('places').select('id').limit(1).executeTakeFirst();
@@ -92,4 +93,5 @@ async function loadDemo(tx: Tx, passwordHash: string) {
   await enrolResidents(admin, named, homes, passwordHash);
   await plantLadder(admin, places, parties);
   await tellMatters({ tx: admin, places, parties, buildings });
+  await tellVotes({ tx: admin, places, buildings, passwordHash });
 }

@@ -18,6 +18,8 @@ export async function idempotent<T>(
   request: FastifyRequest,
   actor: Actor | null,
   work: (tx: Tx) => Promise<Answer<T>>,
+  /** What identifies the request instead of its body, when the body must not be recoverable from its hash. */
+  options: { fingerprint?: unknown } = {},
 ): Promise<Answer<T> & { replayed: boolean }> {
   const header = request.headers['idempotency-key'];
   const key = typeof header === 'string' ? header.trim() : '';
@@ -37,7 +39,7 @@ export async function idempotent<T>(
   const requestHash = crypto
     .createHash('sha256')
     .update(
-      `${request.method} ${request.routeOptions.url ?? request.url}\n${JSON.stringify(request.body ?? null)}`,
+      `${request.method} ${request.routeOptions.url ?? request.url}\n${JSON.stringify('fingerprint' in options ? options.fingerprint : (request.body ?? null))}`,
     )
     .digest('hex');
 

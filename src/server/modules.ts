@@ -11,6 +11,7 @@ import { problemsRoutes } from '../modules/problems/problems.routes.ts';
 import { residentsRoutes } from '../modules/residents/residents.routes.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
+import { votesRoutes } from '../modules/votes/votes.routes.ts';
 
 // Every capability's routes, in one list: a new module is one line here.
 export const routeModules: FastifyPluginAsyncZod[] = [
@@ -26,4 +27,5 @@ export const routeModules: FastifyPluginAsyncZod[] = [
   problemsRoutes,
   notificationsRoutes,
   ladderRoutes,
+  votesRoutes,
 ];

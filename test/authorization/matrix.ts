@@ -603,4 +603,101 @@ export const matrix: Record<string, Entry> = {
       payload: { source: '测试用通知（虚构）', year: 2099, holidays: [], working_weekend_days: [] },
     }),
   },
+  // Household consultations and owners' votes (a question to 1号楼 of the resident, unless said otherwise).
+  'GET /api/workbench/votes': {
+    allow: { gridIn: 200, gridOut: 200, property: 200, secretary: 200 },
+    build: () => ({ method: 'GET', url: '/api/workbench/votes' }),
+  },
+  'POST /api/workbench/votes': {
+    allow: secretary(201),
+    build: (w) => ({ method: 'POST', url: '/api/workbench/votes', payload: voteQuestionBody(w, false) }),
+  },
+  'GET /api/workbench/votes/place-options': {
+    allow: secretary(200),
+    build: () => ({ method: 'GET', url: '/api/workbench/votes/place-options' }),
+  },
+  'GET /api/workbench/votes/:id': {
+    allow: { gridIn: 200, property: 200, secretary: 200 },
+    build: async (w) => ({ method: 'GET', url: `/api/workbench/votes/${await voteQuestion(w)}` }),
+  },
+  'GET /api/workbench/votes/:id/voters': {
+    allow: { gridIn: 200, property: 200, secretary: 200 },
+    build: async (w) => ({ method: 'GET', url: `/api/workbench/votes/${await voteQuestion(w)}/voters` }),
+  },
+  'POST /api/workbench/votes/:id/answers': {
+    allow: { gridIn: 201, secretary: 201 },
+    build: async (w) => ({
+      method: 'POST',
+      url: `/api/workbench/votes/${await voteQuestion(w)}/answers`,
+      payload: {
+        householdId: w.town.household101.id,
+        choice: 'approve',
+        evidence: { note: '入户，纸质票已签字' },
+      },
+    }),
+  },
+  'POST /api/workbench/votes/:id/rounds': {
+    allow: secretary(201),
+    build: async (w) => ({
+      method: 'POST',
+      url: `/api/workbench/votes/${await voteQuestion(w, true)}/rounds`,
+      payload: {
+        householdIds: [w.town.household101.id, w.town.household201.id],
+        totals: [{ key: 'approve', heads: 2 }],
+        evidence: { note: '票箱当面开启' },
+      },
+    }),
+  },
+  'POST /api/workbench/votes/:id/close': {
+    allow: secretary(200),
+    build: async (w) => ({ method: 'POST', url: `/api/workbench/votes/${await voteQuestion(w)}/close` }),
+  },
+  'POST /api/workbench/votes/:id/cost-plan': {
+    allow: secretary(201),
+    build: async (w) => {
+      const id = await voteQuestion(w);
+      await w.send(w.sessions.secretary, { method: 'POST', url: `/api/workbench/votes/${id}/close` });
+      return {
+        method: 'POST',
+        url: `/api/workbench/votes/${id}/cost-plan`,
+        payload: { totalFen: 30_000, rule: 'equal' },
+      };
+    },
+  },
+  'GET /api/votes/mine': { allow: signedIn(200), build: () => ({ method: 'GET', url: '/api/votes/mine' }) },
+  'GET /api/votes/:id': {
+    allow: { resident: 200 },
+    build: async (w) => ({ method: 'GET', url: `/api/votes/${await voteQuestion(w)}` }),
+  },
+  'POST /api/votes/:id/answer': {
+    allow: { resident: 201 },
+    build: async (w) => ({
+      method: 'POST',
+      url: `/api/votes/${await voteQuestion(w)}/answer`,
+      payload: { choice: 'approve' },
+    }),
+  },
 };
+
+/** A majority question to the resident's 1号楼; a secret one goes to both households of the compound. */
+function voteQuestionBody(w: World, secret: boolean) {
+  return {
+    title: '楼道改造征求意见',
+    body: '请各户表态。',
+    asked: secret
+      ? { kind: 'households', householdIds: [w.town.household101.id, w.town.household201.id] }
+      : { kind: 'place', placeId: w.town.building1.id },
+    rule: { kind: 'majorityOfAsked' },
+    secret,
+    closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+  };
+}
+
+async function voteQuestion(w: World, secret = false): Promise<string> {
+  const response = await w.send(w.sessions.secretary, {
+    method: 'POST',
+    url: '/api/workbench/votes',
+    payload: voteQuestionBody(w, secret),
+  });
+  return response.json().id;
+}

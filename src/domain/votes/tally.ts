@@ -11,7 +11,7 @@ import {
   type VoteRule,
 } from './rules.ts';
 import { additionalToMeet, meets, smallestPartMeeting } from './thresholds.ts';
-import { VoteInputError } from './vote-input-error.ts';
+import { type InputProblem, VoteInputError } from './vote-input-error.ts';
 
 /** A share measured against its threshold: heads, or area in 0.01 m². */
 export interface Measure {
@@ -90,8 +90,44 @@ export function tallyVote(
       { path: ['options'], message: `a threshold vote needs the option "${APPROVE}"` },
     ]);
   }
-  const counts = countAnswers(electorate, answers, options);
+  return tallyCounts(rule, countAnswers(electorate, answers, options));
+}
+
+/**
+ * The tally from counts alone: what a secret ballot keeps (per-option heads and area, never who chose
+ * what). The same rules as tallyVote, which counts the answers first and then calls this.
+ *
+ * @throws VoteInputError when the counts do not fit together: more answered than asked, an option
+ * count beyond those who answered, or a threshold vote without "approve".
+ */
+export function tallyCounts(rule: VoteRule, counts: AnswerCounts): VoteTally {
+  const problems = countProblems(counts);
+  if (!isMajorityRule(rule) && !counts.byOption.has(APPROVE))
+    problems.push({ path: ['options'], message: `a threshold vote needs the option "${APPROVE}"` });
+  if (problems.length > 0) throw new VoteInputError(problems);
   return isMajorityRule(rule) ? tallyMajority(rule, counts) : tallyThresholds(rule, counts);
+}
+
+function countProblems(counts: AnswerCounts): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const { electorate, answered } = counts;
+  const whole = (n: number) => Number.isSafeInteger(n) && n >= 0;
+  if (electorate.heads === 0) problems.push({ path: ['electorate'], message: 'no one to ask' });
+  if (![electorate.heads, electorate.areaCentiM2, answered.heads, answered.areaCentiM2].every(whole))
+    problems.push({ path: ['counts'], message: 'not whole numbers' });
+  if (answered.heads > electorate.heads || answered.areaCentiM2 > electorate.areaCentiM2)
+    problems.push({ path: ['answered'], message: 'more answered than asked' });
+  let heads = 0;
+  let area = 0;
+  for (const [option, count] of counts.byOption) {
+    if (!whole(count.heads) || !whole(count.areaCentiM2))
+      problems.push({ path: ['byOption', option], message: 'not whole numbers' });
+    heads += count.heads;
+    area += count.areaCentiM2;
+  }
+  if (heads !== answered.heads || area !== answered.areaCentiM2)
+    problems.push({ path: ['byOption'], message: 'the options do not add up to those who answered' });
+  return problems;
 }
 
 function tallyThresholds(rule: ThresholdRule, counts: AnswerCounts): ThresholdTally {

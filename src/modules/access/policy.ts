@@ -76,6 +76,12 @@ export const placeActions = {
   'problem.whistle': ['street_officer', 'admin'],
   /** Load the State Council's holiday notice of a year; it counts for every community. */
   'holiday_notice.manage': ['admin'],
+  /** See household consultations and owners' votes, who took part and the live tally. */
+  'vote.view': workbenchRoles,
+  /** Ask households a question, close it and certify the result, draw a cost-sharing plan from it. */
+  'vote.manage': ['committee_member', ...communityOffice],
+  /** Record answers given door to door, by proxy, or as a sealed box's totals. */
+  'vote.record': ['building_steward', 'grid_worker', 'committee_member', ...communityOffice],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PlaceAction = keyof typeof placeActions;

@@ -51,6 +51,14 @@ export const recordPlaces: Record<string, PlacesOfRecord> = {
       .executeTakeFirst();
     return matter ? [{ path: matter.place_path, kind: 'household' }] : [];
   },
+  vote_question: async (db, id) => {
+    const question = await db
+      .selectFrom('vote_questions')
+      .select('place_path')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return question ? [{ path: question.place_path, kind: 'compound' }] : [];
+  },
   invitation: async (db, id) => {
     const invitation = await findInvitation(db, id);
     return invitation?.scope_path

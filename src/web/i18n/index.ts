@@ -4,6 +4,7 @@ import { notifications } from '../notifications/messages.ts';
 import { matters } from '../resident/matters/messages.ts';
 import { resident } from '../resident/messages.ts';
 import { history } from '../shared/messages.ts';
+import { votes } from '../votes/messages.ts';
 import { ladder } from '../workbench/ladder/messages.ts';
 import { parties } from '../workbench/parties/messages.ts';
 import { places } from '../workbench/places/messages.ts';
@@ -25,6 +26,7 @@ const areas = {
   history,
   notifications,
   ladder,
+  votes,
 };
 function bundle(language: 'zh-CN' | 'en') {
   return Object.fromEntries(Object.entries(areas).map(([name, messages]) => [name, messages[language]]));

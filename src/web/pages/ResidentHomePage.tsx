@@ -12,6 +12,7 @@ import { MatterForm } from '../resident/matters/MatterForm.tsx';
 import { MyMatters } from '../resident/matters/MyMatters.tsx';
 import { RegisterForm } from '../resident/RegisterForm.tsx';
 import { ResidentSignIn } from '../resident/ResidentSignIn.tsx';
+import { MyVotes } from '../resident/votes/MyVotes.tsx';
 import { type SessionView, useSession } from '../session.tsx';
 import { SiteHeader } from '../shell/SiteHeader.tsx';
 
@@ -39,6 +40,7 @@ function SignedOut() {
 function SignedIn({ session }: { session: SessionView }) {
   const { t } = useTranslation('resident');
   const { t: tm } = useTranslation('matters');
+  const { t: tv } = useTranslation('votes');
   const { signOut } = useSession();
   const { unread } = useLiveNotices();
   const { t: tn } = useTranslation('notifications');
@@ -74,6 +76,7 @@ function SignedIn({ session }: { session: SessionView }) {
             ),
           },
           { key: 'mine', label: tm('mine'), children: <MyMatters key={sent} /> },
+          { key: 'votes', label: tv('myVotes'), children: <MyVotes /> },
           {
             key: 'notices',
             label: (

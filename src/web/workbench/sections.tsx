@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   ApiOutlined,
+  AuditOutlined,
   BankOutlined,
   FieldTimeOutlined,
   HomeOutlined,
@@ -22,6 +23,7 @@ import { OrdersSection } from './problems/OrdersSection.tsx';
 import { ProblemsSection } from './problems/ProblemsSection.tsx';
 import { ResidentLinksSection } from './residents/ResidentLinksSection.tsx';
 import { StaffSection } from './staff/StaffSection.tsx';
+import { VotesSection } from './votes/VotesSection.tsx';
 
 /** One entry of the workbench menu: its path under /workbench, its label key (namespace:key) and its page. */
 export type Section = { path: string; labelKey: string; icon: ReactNode; element: ReactNode };
@@ -63,4 +65,5 @@ export const sections: Section[] = [
     element: <ChannelsSection />,
   },
   { path: 'ladder', labelKey: 'ladder:menu', icon: <FieldTimeOutlined />, element: <LadderSection /> },
+  { path: 'votes', labelKey: 'votes:menu', icon: <AuditOutlined />, element: <VotesSection /> },
 ];

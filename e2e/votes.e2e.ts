@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { desk, openPage, phone, seriousAccessibilityViolations } from './browser.ts';
+import { button, signIn } from './sign-in.ts';
+
+// Demo accounts (README): 马佳 is the secretary of 富平社区; 白雪 the grid worker of 星河锦城; the owner of
+// 星河锦城 一期1号楼 1单元 502 answers on a phone.
+const maJia = '17000000004';
+const baiXue = '17000000014';
+const jinchengOwner = '17000000051';
+// The machine is shared: give each step time.
+const wait = { timeout: 10_000 };
+
+describe('a household consultation, end to end', () => {
+  it('is asked, answered on a phone and on a visit, the tally moves, and it is closed and certified', async () => {
+    const title = `一期加装充电桩征求意见（${Date.now()}）`;
+
+    // The secretary asks 星河锦城 at a desk.
+    const secretary = await openPage('votes-secretary', desk);
+    await signIn(secretary, '/workbench', maJia);
+    await secretary.getByRole('menuitem', { name: '征求意见·表决' }).click();
+    await secretary.getByRole('button', { name: '发起征求意见/表决' }).click();
+    const form = secretary.getByRole('dialog');
+    await form.getByLabel('标题', { exact: true }).fill(title);
+    await form
+      .getByLabel('说明（事由、方案、金额）')
+      .fill('拟在地面停车场加装 20 个充电桩，费用由使用者承担。是否同意？');
+    await form.getByLabel('楼栋 / 单元 / 小区').click();
+    await secretary
+      .locator('.ant-select-tree-treenode', { hasText: '富平社区' })
+      .locator('.ant-select-tree-switcher')
+      .click();
+    await secretary.getByTitle('星河锦城', { exact: true }).click();
+    await button(form, '保存').click();
+    await expect.poll(() => secretary.getByRole('heading', { level: 2 }).textContent(), wait).toBe(title);
+    await expect.poll(() => secretary.getByTestId('answered-heads').textContent(), wait).toBe('0 户/人');
+    expect(await seriousAccessibilityViolations(secretary)).toEqual([]);
+
+    // An owner answers on the phone.
+    const owner = await openPage('votes-owner', phone);
+    await signIn(owner, '/resident', jinchengOwner);
+    await owner.getByRole('tab', { name: '表决' }).click();
+    const card = owner.locator('[data-testid^="vote-"]').filter({ hasText: title });
+    await card.getByRole('radio', { name: '同意', exact: true }).check();
+    await button(card, '提交').click();
+    await expect.poll(() => card.textContent(), wait).toContain('您的选择：同意');
+    expect(await seriousAccessibilityViolations(owner)).toEqual([]);
+
+    // The grid worker records a paper ballot from a visit.
+    const grid = await openPage('votes-grid', desk);
+    await signIn(grid, '/workbench', baiXue);
+    await grid.getByRole('menuitem', { name: '征求意见·表决' }).click();
+    await grid.getByRole('button', { name: title }).click();
+    await grid.getByRole('button', { name: '登记入户意见' }).click();
+    const visit = grid.getByRole('dialog');
+    await visit.getByLabel('住户').click();
+    await visit.getByLabel('住户').fill('一期2号楼 1单元 101');
+    await grid.getByTitle('星河锦城 一期2号楼 1单元 101').click();
+    await visit.getByText('不同意', { exact: true }).click();
+    await visit.getByLabel('入户记录（必填）').fill('晚间入户，业主在纸质意见表上签字');
+    await button(visit, '保存').click();
+    await expect.poll(() => grid.getByTestId('answered-heads').textContent(), wait).toBe('2 户/人');
+
+    // The tally moves on the secretary's screen (it refreshes itself while the question is open).
+    await expect
+      .poll(() => secretary.getByTestId('answered-heads').textContent(), { timeout: 15_000 })
+      .toBe('2 户/人');
+
+    // Closed and certified.
+    await secretary.getByRole('button', { name: '截止并核定结果' }).click();
+    await button(secretary, '确认核定').click();
+    await expect.poll(() => secretary.getByTestId('phase').textContent(), wait).toBe('已核定');
+    await expect.poll(() => secretary.getByTestId('certificate').textContent(), wait).toContain('未通过');
+    expect(await secretary.getByTestId('certificate').textContent()).toMatch(/[0-9a-f]{64}/);
+
+    // Once certified, the phone shows the result and offers no more answering.
+    await owner.reload();
+    await owner.getByRole('tab', { name: '表决' }).click();
+    await expect.poll(() => card.textContent(), wait).toContain('已核定');
+    expect(await button(card, '修改我的选择').count()).toBe(0);
+  });
+});

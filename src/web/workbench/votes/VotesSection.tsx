@@ -1,0 +1,170 @@
+import { Alert, Button, Flex, Input, Select, Table, type TableProps, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes, useNavigate } from 'react-router-dom';
+import type { QuestionPage, QuestionSummary } from '../../../modules/votes/votes.schemas.ts';
+import { api } from '../../api.ts';
+import { formatDateTime } from '../../shared/format.ts';
+import { problemText } from '../../shared/problem.ts';
+import { QuestionCreateModal } from './QuestionCreateModal.tsx';
+import { VotePage } from './VotePage.tsx';
+
+type Query = {
+  state?: string;
+  title?: string;
+  sort: 'closesAt' | 'createdAt' | 'title';
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+};
+
+function queryString(query: Query) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  return params.toString();
+}
+
+const phaseColour = { upcoming: 'default', open: '#0958d9', ended: '#ad4e00', closed: '#237804' } as const;
+
+function VoteList() {
+  const { t, i18n } = useTranslation('votes');
+  const navigate = useNavigate();
+  const [query, setQuery] = useState<Query>({ sort: 'createdAt', order: 'desc', page: 1, pageSize: 20 });
+  const [data, setData] = useState<QuestionPage>({ items: [], total: 0 });
+  const [loading, setLoading] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      setData(await api<QuestionPage>(`/api/workbench/votes?${queryString(query)}`));
+      setProblem(null);
+    } catch (error) {
+      setProblem(problemText(error));
+    } finally {
+      setLoading(false);
+    }
+  }, [query]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const onTableChange: TableProps<QuestionSummary>['onChange'] = (pagination, _f, sorter) => {
+    const one = Array.isArray(sorter) ? sorter[0] : sorter;
+    setQuery((q) => ({
+      ...q,
+      page: pagination.current ?? 1,
+      pageSize: pagination.pageSize ?? 20,
+      sort: one?.order ? (one.field as Query['sort']) : 'createdAt',
+      order: one?.order === 'ascend' ? 'asc' : 'desc',
+    }));
+  };
+
+  return (
+    <>
+      <Typography.Title level={2}>{t('title')}</Typography.Title>
+      <Typography.Paragraph>{t('intro')}</Typography.Paragraph>
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
+      <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+        <Select
+          aria-label={t('filterState')}
+          style={{ width: 180 }}
+          value={query.state ?? ''}
+          onChange={(state: string) => setQuery((q) => ({ ...q, state: state || undefined, page: 1 }))}
+          options={[
+            { value: '', label: t('allStates') },
+            ...(['upcoming', 'open', 'ended', 'closed'] as const).map((p) => ({
+              value: p,
+              label: t(`phase.${p}`),
+            })),
+          ]}
+        />
+        <Input.Search
+          aria-label={t('filterTitle')}
+          placeholder={t('filterTitle')}
+          allowClear
+          style={{ width: 240 }}
+          onSearch={(title) => setQuery((q) => ({ ...q, title, page: 1 }))}
+        />
+        <Button type="primary" onClick={() => setCreating(true)}>
+          {t('create')}
+        </Button>
+      </Flex>
+      <Table<QuestionSummary>
+        rowKey="id"
+        loading={loading}
+        dataSource={data.items}
+        onChange={onTableChange}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: data.total,
+          showSizeChanger: true,
+        }}
+        columns={[
+          {
+            title: t('columns.title'),
+            dataIndex: 'title',
+            sorter: true,
+            render: (title: string, q) => (
+              <Button
+                type="link"
+                style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }}
+                onClick={() => navigate(`/workbench/votes/${q.id}`)}
+              >
+                {title}
+              </Button>
+            ),
+          },
+          { title: t('columns.place'), dataIndex: 'placeName' },
+          {
+            title: t('columns.phase'),
+            dataIndex: 'phase',
+            render: (phase: QuestionSummary['phase'], q) => (
+              <Flex gap={4} wrap>
+                <Tag color={phaseColour[phase]}>{t(`phase.${phase}`)}</Tag>
+                {q.secret && <Tag>{t('secret')}</Tag>}
+              </Flex>
+            ),
+          },
+          {
+            title: t('columns.answered'),
+            render: (_: unknown, q) => `${q.answered.heads} / ${q.electorate.heads}`,
+          },
+          {
+            title: t('columns.closesAt'),
+            dataIndex: 'closesAt',
+            sorter: true,
+            render: (at: string) => formatDateTime(at, i18n.language),
+          },
+          {
+            title: t('columns.createdAt'),
+            dataIndex: 'createdAt',
+            sorter: true,
+            defaultSortOrder: 'descend',
+            render: (at: string) => formatDateTime(at, i18n.language),
+          },
+        ]}
+      />
+      <QuestionCreateModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(id) => {
+          setCreating(false);
+          navigate(`/workbench/votes/${id}`);
+        }}
+      />
+    </>
+  );
+}
+
+export function VotesSection() {
+  return (
+    <Routes>
+      <Route path="" element={<VoteList />} />
+      <Route path=":id" element={<VotePage />} />
+    </Routes>
+  );
+}
