@@ -57,6 +57,9 @@ function openPostgres(url: string, poolSize: number): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // A dropped connection must not crash the process: readiness reports it and the pool reconnects.
   pool.on('error', () => {});
+  // A connection that drops while checked out (mid-transaction, when the database restarts) emits 'error'
+  // on its client; unheard, that would end the process. Its query fails instead, and the pool replaces it.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const safe = new URL(url);
   safe.password = '';

@@ -15,6 +15,11 @@ if (onPostgresRun) {
     throw new Error('PostgreSQL server binaries (initdb, pg_ctl) are needed for the restart suite');
 
   let cluster: PrivatePostgres;
+  const readiness = async () => {
+    if (server.process.exitCode !== null || server.process.signalCode !== null)
+      throw new Error(`the app server died:\n${server.output()}`);
+    return (await fetch(`${server.baseURL}/readyz`)).status;
+  };
   let server: ServerProcess;
 
   beforeAll(async () => {
@@ -56,14 +61,14 @@ if (onPostgresRun) {
       cluster.stop('immediate');
       let sawUnready = false;
       for (let i = 0; i < 100 && !sawUnready; i++) {
-        sawUnready = (await fetch(`${server.baseURL}/readyz`)).status === 503;
+        sawUnready = (await readiness()) === 503;
         await new Promise((r) => setTimeout(r, 50));
       }
       expect(sawUnready).toBe(true);
       cluster.start();
       let readyAgain = false;
       for (let i = 0; i < 300 && !readyAgain; i++) {
-        readyAgain = (await fetch(`${server.baseURL}/readyz`)).status === 200;
+        readyAgain = (await readiness()) === 200;
         if (!readyAgain) await new Promise((r) => setTimeout(r, 100));
       }
       expect(readyAgain).toBe(true);
