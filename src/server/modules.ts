@@ -3,6 +3,8 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { householdImportRoutes } from '../modules/household-imports/household-imports.routes.ts';
 import { mattersRoutes } from '../modules/matters/matters.routes.ts';
+import { meetingFollowThroughRoutes } from '../modules/meetings/follow-through.routes.ts';
+import { meetingsRoutes } from '../modules/meetings/meetings.routes.ts';
 import { partiesRoutes } from '../modules/parties/parties.routes.ts';
 import { placesRoutes } from '../modules/places/places.routes.ts';
 import { problemsRoutes } from '../modules/problems/problems.routes.ts';
@@ -22,4 +24,6 @@ export const routeModules: FastifyPluginAsyncZod[] = [
   auditRoutes,
   mattersRoutes,
   problemsRoutes,
+  meetingsRoutes,
+  meetingFollowThroughRoutes,
 ];

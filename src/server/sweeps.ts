@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { closeUnansweredMatters } from '../modules/matters/matters.service.ts';
+import { followUpActionItems } from '../modules/meetings/plan.service.ts';
 import type { AppDeps } from './app-types.ts';
 import { transact } from './transaction.ts';
 
@@ -10,6 +11,8 @@ export async function runSweeps(deps: AppDeps, log: FastifyBaseLogger) {
       closeUnansweredMatters(tx, deps.config.MATTER_AUTOCLOSE_DAYS),
     );
     if (closed > 0) log.info({ closed }, 'sweep: matters closed without an answer');
+    const actions = await transact(deps, null, (tx) => followUpActionItems(tx));
+    if (actions.reminded + actions.climbed > 0) log.info(actions, 'sweep: action items reminded or climbed');
   } catch (error) {
     // A failed sweep is retried at the next tick; it must never take the server down.
     log.error({ err: error }, 'sweep failed');

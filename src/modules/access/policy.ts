@@ -66,6 +66,14 @@ export const placeActions = {
   'problem.champion': ['npc_deputy', 'cppcc_member'],
   /** Keep the dispatch catalogue of a community. */
   'dispatch_rule.manage': communityOffice,
+  /** See the consultation meetings held at places in scope (invitees see theirs wherever they are). */
+  'meeting.view': everyStaffRole,
+  /** Convene a meeting 召集: community office, or a deputy or member who convenes the parties (建校家属院). */
+  'meeting.convene': [...communityOffice, 'npc_deputy', 'cppcc_member'],
+  /** Take the record, decide items, fix the plan and cost sharing, write the minutes; a convener may too. */
+  'meeting.record': ['grid_worker', ...communityOffice],
+  /** Write a community's procedure rules 议事规程 template. */
+  'procedure.manage': communityOffice,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PlaceAction = keyof typeof placeActions;
