@@ -11,7 +11,7 @@ import {
 } from '../../domain/meetings/vocabulary.ts';
 import { AppError, fieldError } from '../../server/errors.ts';
 import type { Tx } from '../../server/transaction.ts';
-import { assertCan, can, requireActor } from '../access/policy.ts';
+import { assertCan, can, requireActor, requireAnywhere } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findProblem } from '../matters/matters.repo.ts';
 import { notify } from '../notifications/notify.ts';
@@ -80,7 +80,7 @@ export async function saveProcedureRules(tx: Tx, placeId: string, text: string) 
 
 /** 召集: the meeting, its agenda, and the invitations (each invitee told, with the .ics to download). */
 export async function conveneMeeting(tx: Tx, input: ConveneInput): Promise<string> {
-  const actor = requireActor(tx.actor);
+  const actor = requireAnywhere(tx.actor, 'meeting.convene');
   const place = await placeOf(tx, input.placeId);
   if (!can(actor, 'meeting.view', place) && !can(actor, 'meeting.convene', place))
     throw fieldError('placeId', 'not_found');
