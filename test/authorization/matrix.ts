@@ -542,7 +542,11 @@ const meetingRoutes: Record<string, Entry> = {
   },
   'POST /api/meetings/:id/open': {
     allow: conveners(200),
-    build: async (w) => ({ method: 'POST', url: `/api/meetings/${(await meetings(w).scheduled()).id}/open`, payload: {} }),
+    build: async (w) => ({
+      method: 'POST',
+      url: `/api/meetings/${(await meetings(w).scheduled()).id}/open`,
+      payload: {},
+    }),
   },
   'POST /api/meetings/:id/conclude': {
     allow: conveners(200),
@@ -629,7 +633,10 @@ const meetingRoutes: Record<string, Entry> = {
   },
   'POST /api/cost-shares/:id/confirm': {
     allow: { ...conveners(204), property: 204 },
-    build: async (w) => ({ method: 'POST', url: `/api/cost-shares/${await meetings(w).costShare()}/confirm` }),
+    build: async (w) => ({
+      method: 'POST',
+      url: `/api/cost-shares/${await meetings(w).costShare()}/confirm`,
+    }),
   },
   'PUT /api/meetings/:id/summary': {
     allow: conveners(200),
@@ -641,7 +648,10 @@ const meetingRoutes: Record<string, Entry> = {
   },
   'GET /api/meetings/:id/minutes.docx': {
     allow: conveners(200),
-    build: async (w) => ({ method: 'GET', url: `/api/meetings/${(await meetings(w).inSession()).id}/minutes.docx` }),
+    build: async (w) => ({
+      method: 'GET',
+      url: `/api/meetings/${(await meetings(w).inSession()).id}/minutes.docx`,
+    }),
   },
   // Open to all, but a problem that staff have not published is not found (meetings.int.test shows the rest).
   'GET /api/public/problems/:id/meetings': {

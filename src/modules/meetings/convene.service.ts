@@ -200,8 +200,7 @@ export class Agenda {
     if (this.problems.has(problemId)) return null;
     const problem = await findProblem(this.tx.db, problemId);
     const visible =
-      problem &&
-      problem.place_path.startsWith(this.placePath) &&
+      problem?.place_path.startsWith(this.placePath) &&
       can(this.tx.actor, 'problem.view', { path: problem.place_path, kind: 'household' });
     // A deputy convening the parties names the problem they took up, wherever their grants lie.
     const champion =

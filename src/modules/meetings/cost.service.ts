@@ -209,7 +209,7 @@ export function planRules(planJson: string, labelOf: (key: string) => string): s
   const plan = JSON.parse(planJson) as CostSharingPlan;
   const yuan = (fen: number) => `${(fen / 100).toFixed(2)} 元`;
   const names = (ids: string[]) => ids.map(labelOf).join('、');
-  const rules = plan.parts.map((part) => {
+  const inWords = (part: CostPart): string => {
     switch (part.rule) {
       case 'inKind':
         return `${labelOf(part.partyId)}提供实物：${part.description}${part.valueFen === null ? '（未折价）' : `，折价 ${yuan(part.valueFen)}`}`;
@@ -222,7 +222,8 @@ export function planRules(planJson: string, labelOf: (key: string) => string): s
       case 'floorArea':
         return `${names(part.partyIds)}按专有面积分摊${part.basisPoints === undefined ? '其余部分' : `余下现金的 ${part.basisPoints / 100}%`}`;
     }
-  });
+  };
+  const rules = plan.parts.map(inWords);
   if (plan.parts.length === 0) rules.push('未约定分摊规则，按专有面积所占比例分摊（民法典第二百八十三条）');
   rules.push(
     '金额以分计，各份之和等于总额：先按比例算出每份应得并舍去不足一分的部分，剩下的分逐一给舍去部分最大的一份；舍去部分相同时，按编号先后给编号在前的一份。',

@@ -44,7 +44,8 @@ beforeAll(async () => {
       grants: [{ role: 'property_staff', place: town.compound, partyId: party.property }],
     })
   ).session;
-  resident = (await signedInUser(t.app, t.database, { name: '王文贵', households: [town.household101] })).session;
+  resident = (await signedInUser(t.app, t.database, { name: '王文贵', households: [town.household101] }))
+    .session;
   neighbour = (await signedInUser(t.app, t.database, { name: '马小兰', households: [town.household201] }))
     .session;
   const luo = await signedInUser(t.app, t.database, {
@@ -58,7 +59,10 @@ beforeAll(async () => {
       grants: [{ role: 'community_secretary', place: town.otherCommunity }],
     })
   ).session;
-  await signedInUser(t.app, t.database, { name: '陈静', grants: [{ role: 'grid_worker', gridId: town.grid1.id }] });
+  await signedInUser(t.app, t.database, {
+    name: '陈静',
+    grants: [{ role: 'grid_worker', gridId: town.grid1.id }],
+  });
 });
 afterAll(() => t.close());
 
@@ -67,7 +71,11 @@ async function send(session: Session | null, method: 'GET' | 'POST' | 'PUT', url
 }
 
 async function problemRaisedBy(session: Session, text: string, title: string) {
-  const matter = await send(session, 'POST', '/api/matters', { kind: 'problem', category: 'environment', text });
+  const matter = await send(session, 'POST', '/api/matters', {
+    kind: 'problem',
+    category: 'environment',
+    text,
+  });
   const accepted = await send(secretary, 'POST', `/api/matters/${matter.json().id}/accept`, {
     title,
     urgency: 2,
@@ -112,12 +120,9 @@ describe('a consultation meeting from convening to the problem resolved', () => 
     });
     const detail = (await send(secretary, 'GET', `/api/meetings/${meeting.id}`)).json();
     expect(detail.procedureRules).toContain('议题确定');
-    expect(detail.invitations.map((i: { partyName: string | null; name: string | null }) => i.partyName ?? i.name)).toEqual([
-      '红宝物业',
-      '建设职业技术学院',
-      '罗倩',
-      '陈静',
-    ]);
+    expect(
+      detail.invitations.map((i: { partyName: string | null; name: string | null }) => i.partyName ?? i.name),
+    ).toEqual(['红宝物业', '建设职业技术学院', '罗倩', '陈静']);
     // Each invitee hears of it, with the calendar file to download.
     const notices = await t.database.db
       .selectFrom('notifications')
@@ -171,7 +176,9 @@ describe('a consultation meeting from convening to the problem resolved', () => 
       { name: '赵刚', partyId: party.property },
       { userId: deputyId, capacity: '人大代表' },
     ])
-      expect((await send(secretary, 'POST', `/api/meetings/${meeting.id}/attendees`, who)).statusCode).toBe(200);
+      expect((await send(secretary, 'POST', `/api/meetings/${meeting.id}/attendees`, who)).statusCode).toBe(
+        200,
+      );
     const [lightsItem, clutterItem] = meeting.agenda;
     await send(secretary, 'POST', `/api/meetings/${meeting.id}/speeches`, {
       agendaItemId: lightsItem!.id,
@@ -186,29 +193,52 @@ describe('a consultation meeting from convening to the problem resolved', () => 
       partyId: party.property,
       text: '物业负责更换灯具，社区申请资金安装太阳能灯。',
     });
-    expect(proposal.json().speeches.map((s: { partyName: string | null }) => s.partyName)).toEqual([null, '红宝物业']);
-    const tooMany = await send(secretary, 'POST', `/api/meetings/${meeting.id}/agenda/${lightsItem!.id}/decision`, {
-      outcome: 'decided',
-      method: 'vote',
-      votesFor: 3,
-      votesAgainst: 1,
-      votesAbstain: 0,
-      decision: '更换路灯',
-    });
+    expect(proposal.json().speeches.map((s: { partyName: string | null }) => s.partyName)).toEqual([
+      null,
+      '红宝物业',
+    ]);
+    const tooMany = await send(
+      secretary,
+      'POST',
+      `/api/meetings/${meeting.id}/agenda/${lightsItem!.id}/decision`,
+      {
+        outcome: 'decided',
+        method: 'vote',
+        votesFor: 3,
+        votesAgainst: 1,
+        votesAbstain: 0,
+        decision: '更换路灯',
+      },
+    );
     expect(tooMany.json().errors).toEqual([{ field: 'votesFor', message: '票数合计超过到会人数（3）' }]);
-    const decided = await send(secretary, 'POST', `/api/meetings/${meeting.id}/agenda/${lightsItem!.id}/decision`, {
-      outcome: 'decided',
-      method: 'vote',
+    const decided = await send(
+      secretary,
+      'POST',
+      `/api/meetings/${meeting.id}/agenda/${lightsItem!.id}/decision`,
+      {
+        outcome: 'decided',
+        method: 'vote',
+        votesFor: 2,
+        votesAgainst: 0,
+        votesAbstain: 1,
+        decision: '物业更换灯具，社区安装太阳能灯4盏；王文贵负责监督。',
+      },
+    );
+    expect(decided.json().agenda[0]).toMatchObject({
+      state: 'decided',
+      adopted: true,
+      present: 3,
       votesFor: 2,
-      votesAgainst: 0,
-      votesAbstain: 1,
-      decision: '物业更换灯具，社区安装太阳能灯4盏；王文贵负责监督。',
     });
-    expect(decided.json().agenda[0]).toMatchObject({ state: 'decided', adopted: true, present: 3, votesFor: 2 });
-    const deferred = await send(secretary, 'POST', `/api/meetings/${meeting.id}/agenda/${clutterItem!.id}/decision`, {
-      outcome: 'deferred',
-      decision: '待消防部门意见',
-    });
+    const deferred = await send(
+      secretary,
+      'POST',
+      `/api/meetings/${meeting.id}/agenda/${clutterItem!.id}/decision`,
+      {
+        outcome: 'deferred',
+        decision: '待消防部门意见',
+      },
+    );
     expect(deferred.json().agenda[1].state).toBe('deferred');
   });
 
@@ -233,7 +263,9 @@ describe('a consultation meeting from convening to the problem resolved', () => 
       userId: deputyId,
       dueOn: '2026-03-31',
     });
-    expect(both.json().actionItems.map((a: { responsible: string; level: string }) => [a.responsible, a.level])).toEqual([
+    expect(
+      both.json().actionItems.map((a: { responsible: string; level: string }) => [a.responsible, a.level]),
+    ).toEqual([
       ['红宝物业', 'community'],
       ['罗倩', 'community'],
     ]);
@@ -252,11 +284,19 @@ describe('a consultation meeting from convening to the problem resolved', () => 
       agendaItemId: lightsItem!.id,
       title: '太阳能灯购置安装',
       totalFen: 1_000_001,
-      payers: [`party:${party.college}`, `party:${party.park}`, `household:${town.household101.id}`, `household:${town.household201.id}`],
+      payers: [
+        `party:${party.college}`,
+        `party:${party.park}`,
+        `household:${town.household101.id}`,
+        `household:${town.household201.id}`,
+      ],
       parts: [
         { rule: 'inKind', partyId: `party:${party.college}`, description: '灯杆和线材', valueFen: 300_000 },
         { rule: 'percentage', partyId: `party:${party.park}`, basisPoints: 6_000 },
-        { rule: 'equal', partyIds: [`household:${town.household101.id}`, `household:${town.household201.id}`] },
+        {
+          rule: 'equal',
+          partyIds: [`household:${town.household101.id}`, `household:${town.household201.id}`],
+        },
       ],
     });
     expect(plan.statusCode, plan.body).toBe(200);
@@ -273,10 +313,16 @@ describe('a consultation meeting from convening to the problem resolved', () => 
     const household = costs.shares[2];
     expect((await send(resident, 'POST', `/api/cost-shares/${household.id}/confirm`)).statusCode).toBe(204);
     expect((await send(resident, 'POST', `/api/cost-shares/${household.id}/confirm`)).statusCode).toBe(409);
-    expect((await send(resident, 'POST', `/api/cost-shares/${costs.shares[3].id}/confirm`)).statusCode).toBe(404);
-    expect((await send(property, 'POST', `/api/cost-shares/${costs.shares[1].id}/confirm`)).statusCode).toBe(403);
+    expect((await send(resident, 'POST', `/api/cost-shares/${costs.shares[3].id}/confirm`)).statusCode).toBe(
+      404,
+    );
+    expect((await send(property, 'POST', `/api/cost-shares/${costs.shares[1].id}/confirm`)).statusCode).toBe(
+      403,
+    );
     // The office confirms for the park, which has no account here, as it received the signed paper.
-    expect((await send(secretary, 'POST', `/api/cost-shares/${costs.shares[1].id}/confirm`)).statusCode).toBe(204);
+    expect((await send(secretary, 'POST', `/api/cost-shares/${costs.shares[1].id}/confirm`)).statusCode).toBe(
+      204,
+    );
   });
 
   it('writes the minutes as a .docx that opens and holds the decisions, in Chinese fonts', async () => {
@@ -297,14 +343,32 @@ describe('a consultation meeting from convening to the problem resolved', () => 
 
   it('resolves the problem once every action item for it is done, and asks the submitter for feedback', async () => {
     const items = (await send(secretary, 'GET', `/api/meetings/${meeting.id}`)).json().actionItems;
-    const noEvidence = await send(property, 'POST', `/api/action-items/${items[0].id}/progress`, { status: 'done' });
+    const noEvidence = await send(property, 'POST', `/api/action-items/${items[0].id}/progress`, {
+      status: 'done',
+    });
     expect(noEvidence.json().errors[0].field).toBe('evidence');
-    expect((await send(neighbour, 'POST', `/api/action-items/${items[0].id}/progress`, { status: 'in_progress' })).statusCode).toBe(404);
-    await send(property, 'POST', `/api/action-items/${items[0].id}/progress`, { status: 'done', evidence: '已更换12盏灯具' });
+    expect(
+      (await send(neighbour, 'POST', `/api/action-items/${items[0].id}/progress`, { status: 'in_progress' }))
+        .statusCode,
+    ).toBe(404);
+    await send(property, 'POST', `/api/action-items/${items[0].id}/progress`, {
+      status: 'done',
+      evidence: '已更换12盏灯具',
+    });
     let own = (await send(resident, 'GET', `/api/matters/mine/${lights.matterId}`)).json();
     expect(own.problem.state).not.toBe('resolved');
-    expect((await send(property, 'POST', `/api/action-items/${items[1].id}/progress`, { status: 'done', evidence: 'x' })).statusCode).toBe(403);
-    await send(deputy, 'POST', `/api/action-items/${items[1].id}/progress`, { status: 'done', evidence: '4盏太阳能灯已验收' });
+    expect(
+      (
+        await send(property, 'POST', `/api/action-items/${items[1].id}/progress`, {
+          status: 'done',
+          evidence: 'x',
+        })
+      ).statusCode,
+    ).toBe(403);
+    await send(deputy, 'POST', `/api/action-items/${items[1].id}/progress`, {
+      status: 'done',
+      evidence: '4盏太阳能灯已验收',
+    });
     own = (await send(resident, 'GET', `/api/matters/mine/${lights.matterId}`)).json();
     expect(own.problem.state).toBe('resolved');
     const notice = await t.database.db
@@ -313,7 +377,10 @@ describe('a consultation meeting from convening to the problem resolved', () => 
       .where('kind', '=', 'problem.resolved')
       .executeTakeFirstOrThrow();
     expect(notice.title).toContain('锦秀河畔路灯不亮');
-    const feedback = await send(resident, 'POST', `/api/matters/${lights.matterId}/feedback`, { solved: true, rating: 5 });
+    const feedback = await send(resident, 'POST', `/api/matters/${lights.matterId}/feedback`, {
+      solved: true,
+      rating: 5,
+    });
     expect(feedback.json().state).toBe('confirmed');
   });
 
@@ -349,7 +416,11 @@ describe('a consultation meeting from convening to the problem resolved', () => 
 describe('joint meetings 联席会议', () => {
   it('take up the problems that climbed to their rung, and carry over the open items of the last one', async () => {
     const roof = await problemRaisedBy(neighbour, '顶楼漏水，屋里墙皮都泡了。', '2号楼屋面漏水');
-    await t.database.db.updateTable('problems').set({ level: 'joint_meeting' }).where('id', '=', roof.problemId).execute();
+    await t.database.db
+      .updateTable('problems')
+      .set({ level: 'joint_meeting' })
+      .where('id', '=', roof.problemId)
+      .execute();
     const first = await convene({
       kind: 'joint',
       title: '物业联席会议（第一季度）',
@@ -360,7 +431,10 @@ describe('joint meetings 联席会议', () => {
     });
     expect(first.agenda.map((a: { topic: string }) => a.topic)).toEqual(['2号楼屋面漏水', '停车秩序']);
     await send(secretary, 'POST', `/api/meetings/${first.id}/open`, {});
-    await send(secretary, 'POST', `/api/meetings/${first.id}/attendees`, { name: '田军', partyId: party.property });
+    await send(secretary, 'POST', `/api/meetings/${first.id}/attendees`, {
+      name: '田军',
+      partyId: party.property,
+    });
     await send(secretary, 'POST', `/api/meetings/${first.id}/agenda/${first.agenda[1].id}/decision`, {
       outcome: 'decided',
       method: 'consensus',
@@ -370,9 +444,9 @@ describe('joint meetings 联席会议', () => {
     const next = await send(secretary, 'POST', `/api/meetings/${first.id}/next`);
     expect(next.statusCode, next.body).toBe(201);
     expect(next.json()).toMatchObject({ startsAt: '2026-04-15T02:00:00.000Z', previousId: first.id });
-    expect(next.json().agenda.map((a: { topic: string; carriedOver: boolean }) => [a.topic, a.carriedOver])).toEqual([
-      ['2号楼屋面漏水', true],
-    ]);
+    expect(
+      next.json().agenda.map((a: { topic: string; carriedOver: boolean }) => [a.topic, a.carriedOver]),
+    ).toEqual([['2号楼屋面漏水', true]]);
   });
 });
 
@@ -409,6 +483,10 @@ describe('follow-up of action items', () => {
       .select('kind')
       .where('kind', 'in', ['action_item.due_soon', 'action_item.overdue'])
       .execute();
-    expect(told.map((n) => n.kind).sort()).toEqual(['action_item.due_soon', 'action_item.overdue', 'action_item.overdue']);
+    expect(told.map((n) => n.kind).sort()).toEqual([
+      'action_item.due_soon',
+      'action_item.overdue',
+      'action_item.overdue',
+    ]);
   });
 });
