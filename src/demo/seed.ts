@@ -6,6 +6,7 @@ import { loadConfig } from '../server/config.ts';
 import type { Tx } from '../server/transaction.ts';
 import { type NamedOwners, plantBuildings } from './households.ts';
 import { tellMatters } from './matters.ts';
+import { holdMeetings } from './meetings.ts';
 import { OwnerRegister } from './owners.ts';
 import { createParties } from './parties.ts';
 import { DEMO_PASSWORD, demoResidents, enrolAdmin, enrolResidents, enrolStaff } from './people.ts';
@@ -90,4 +91,5 @@ async function loadDemo(tx: Tx, passwordHash: string) {
   };
   await enrolResidents(admin, named, homes, passwordHash);
   await tellMatters({ tx: admin, places, parties, buildings });
+  await holdMeetings({ tx: admin, places, parties });
 }
