@@ -89,6 +89,7 @@ export function ConveneForm() {
       <Typography.Title level={2}>{t('convene')}</Typography.Title>
       <Form<Values>
         form={form}
+        name="convene"
         layout="vertical"
         onFinish={submit}
         initialValues={{

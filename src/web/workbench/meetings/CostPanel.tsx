@@ -153,6 +153,7 @@ export function CostPanel({ meeting, onChange, reload, options }: PanelProps) {
         <Card size="small" title={t('addCostPlan')}>
           <Form<PlanValues>
             form={form}
+            name="cost"
             layout="vertical"
             onFinish={submit}
             initialValues={{ agendaItemId: adopted[0]?.id, payers: [], parts: [] }}

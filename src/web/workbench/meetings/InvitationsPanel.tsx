@@ -32,7 +32,13 @@ function ReplyForm({
     }
   }
   return (
-    <Form form={form} layout="inline" onFinish={submit} initialValues={{ reply: 'coming' }}>
+    <Form
+      form={form}
+      name={`reply-${invitation.id}`}
+      layout="inline"
+      onFinish={submit}
+      initialValues={{ reply: 'coming' }}
+    >
       <Form.Item name="reply">
         <Select
           aria-label={t('reply')}
@@ -101,7 +107,7 @@ export function InvitationsPanel({ meeting, onChange, options }: PanelProps) {
         ]}
       />
       {meeting.may.manage && meeting.state === 'scheduled' && (
-        <Form form={form} layout="inline" onFinish={invite}>
+        <Form form={form} name="invite" layout="inline" onFinish={invite}>
           <Form.Item name="partyIds">
             <Select
               mode="multiple"

@@ -65,7 +65,7 @@ export function MeetingPage() {
           {meeting.title} <Tag>{t(`kinds.${meeting.kind}`)}</Tag>
           <Tag color="blue">{t(`states.${meeting.state}`)}</Tag>
         </Typography.Title>
-        <Descriptions size="small" column={2}>
+        <Descriptions size="small" column={2} bordered>
           <Descriptions.Item label={t('time')}>
             {shanghaiTime(meeting.startsAt)} – {shanghaiTime(meeting.endsAt)}
           </Descriptions.Item>

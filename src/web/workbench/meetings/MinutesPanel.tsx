@@ -30,6 +30,7 @@ export function MinutesPanel({ meeting, onChange }: PanelProps) {
       {meeting.may.record && (
         <Form<Values>
           form={form}
+          name="minutes"
           layout="vertical"
           onFinish={submit}
           initialValues={{

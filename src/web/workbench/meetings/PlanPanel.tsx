@@ -30,7 +30,13 @@ function ProgressModal({ item, onClose }: { item: ActionItem | null; onClose(cha
       cancelText={t('cancel')}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ status: 'done' }}>
+      <Form
+        form={form}
+        name="progress"
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ status: 'done' }}
+      >
         <Form.Item name="status" label={t('status')}>
           <Select options={['in_progress', 'done'].map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
         </Form.Item>
@@ -104,6 +110,7 @@ export function PlanPanel({ meeting, onChange, reload, options }: PanelProps) {
         <Card size="small" title={t('addAction')}>
           <Form<NewItem>
             form={form}
+            name="action"
             layout="vertical"
             onFinish={add}
             initialValues={{ agendaItemId: adopted[0]?.id }}

@@ -1,5 +1,4 @@
 import { Button, Card, Form, Input, InputNumber, List, Radio, Select, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, showFieldErrors } from '../../api.ts';
 import type { PanelProps } from './MeetingPage.tsx';
@@ -54,6 +53,7 @@ function DecisionForm({
   return (
     <Form<DecisionValues>
       form={form}
+      name={`decision-${item.id}`}
       layout="vertical"
       initialValues={{ method: 'consensus' }}
       onFinish={(v) => send({ outcome: 'decided', ...v })}
@@ -102,7 +102,6 @@ export function RecordPanel({ meeting, onChange, options }: PanelProps) {
   const [attendee] = Form.useForm<{ name: string; partyId?: string; capacity?: string }>();
   const [speech] = Form.useForm<SpeechValues>();
   const [agenda] = Form.useForm<{ topic: string }>();
-  const [sending, setSending] = useState(false);
   const parties = options.parties.map((p) => ({ value: p.id, label: p.name }));
 
   async function post<T extends object>(
@@ -111,7 +110,6 @@ export function RecordPanel({ meeting, onChange, options }: PanelProps) {
     body: T,
     keep: (keyof T)[] = [],
   ) {
-    setSending(true);
     try {
       onChange(await api<Meeting>(`/api/meetings/${meeting.id}/${path}`, { body }));
       const kept = Object.fromEntries(keep.map((k) => [k, form.getFieldValue(k as never)]));
@@ -119,8 +117,6 @@ export function RecordPanel({ meeting, onChange, options }: PanelProps) {
       form.setFieldsValue(kept as never);
     } catch (error) {
       if (!showFieldErrors(form, error)) throw error;
-    } finally {
-      setSending(false);
     }
   }
 
@@ -145,7 +141,7 @@ export function RecordPanel({ meeting, onChange, options }: PanelProps) {
           )}
         />
         {meeting.may.manage && (meeting.state === 'scheduled' || meeting.state === 'in_session') && (
-          <Form form={agenda} layout="inline" onFinish={(v) => post('agenda', agenda, v)}>
+          <Form form={agenda} name="agenda" layout="inline" onFinish={(v) => post('agenda', agenda, v)}>
             <Form.Item name="topic" rules={[{ required: true, message: t('topic') }]}>
               <Input aria-label={t('topic')} placeholder={t('topic')} style={{ width: 320 }} />
             </Form.Item>
@@ -161,7 +157,12 @@ export function RecordPanel({ meeting, onChange, options }: PanelProps) {
             .join('、') || t('none')}
         </Typography.Paragraph>
         {live && (
-          <Form form={attendee} layout="inline" onFinish={(v) => post('attendees', attendee, v)}>
+          <Form
+            form={attendee}
+            name="attendee"
+            layout="inline"
+            onFinish={(v) => post('attendees', attendee, v)}
+          >
             <Form.Item name="name" rules={[{ required: true, message: t('name') }]}>
               <Input aria-label={t('name')} placeholder={t('name')} />
             </Form.Item>
@@ -177,7 +178,7 @@ export function RecordPanel({ meeting, onChange, options }: PanelProps) {
             <Form.Item name="capacity">
               <Input aria-label={t('capacity')} placeholder={t('capacity')} />
             </Form.Item>
-            <Button htmlType="submit" loading={sending}>
+            <Button htmlType="submit">
               {t('addAttendee')}
             </Button>
           </Form>
@@ -204,6 +205,7 @@ export function RecordPanel({ meeting, onChange, options }: PanelProps) {
         {live && (
           <Form<SpeechValues>
             form={speech}
+            name="speech"
             layout="vertical"
             initialValues={{ kind: 'speech' }}
             onFinish={(v) => post('speeches', speech, v, ['agendaItemId'])}
@@ -244,7 +246,7 @@ export function RecordPanel({ meeting, onChange, options }: PanelProps) {
             >
               <Input.TextArea autoSize={{ minRows: 2 }} />
             </Form.Item>
-            <Button type="primary" htmlType="submit" loading={sending}>
+            <Button type="primary" htmlType="submit" data-testid="record-speech">
               {t('record')}
             </Button>
           </Form>
