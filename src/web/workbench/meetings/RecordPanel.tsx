@@ -178,9 +178,7 @@ export function RecordPanel({ meeting, onChange, options }: PanelProps) {
             <Form.Item name="capacity">
               <Input aria-label={t('capacity')} placeholder={t('capacity')} />
             </Form.Item>
-            <Button htmlType="submit">
-              {t('addAttendee')}
-            </Button>
+            <Button htmlType="submit">{t('addAttendee')}</Button>
           </Form>
         )}
       </Card>
