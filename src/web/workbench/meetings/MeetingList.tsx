@@ -1,7 +1,7 @@
 import { Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { meetingKinds, meetingStates } from '../../../domain/meetings/vocabulary.ts';
 import { api } from '../../api.ts';
 import { shanghaiTime } from '../problems/types.ts';
@@ -17,6 +17,9 @@ const stateColour: Record<string, string> = {
 export function MeetingList() {
   const { t } = useTranslation('meetings');
   const navigate = useNavigate();
+  // /workbench/meetings?problemId=… lists the meetings that took up one problem.
+  const [search] = useSearchParams();
+  const problemId = search.get('problemId');
   const [filters, setFilters] = useState<{ kind?: string; state?: string; sort: string }>({
     sort: 'starts_desc',
   });
@@ -32,12 +35,13 @@ export function MeetingList() {
     });
     if (filters.kind) query.set('kind', filters.kind);
     if (filters.state) query.set('state', filters.state);
+    if (problemId) query.set('problemId', problemId);
     try {
       setData(await api(`/api/meetings?${query}`));
     } finally {
       setLoading(false);
     }
-  }, [filters, page]);
+  }, [filters, page, problemId]);
   useEffect(() => {
     void load();
   }, [load]);
