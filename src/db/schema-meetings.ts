@@ -23,6 +23,7 @@ export interface MeetingsTable {
   procedure_rules: string;
   state: string;
   recorder_user_id: string | null;
+  reminded_at: string | null;
   summary: string | null;
   public_summary: string | null;
   published_at: string | null;

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { closeUnansweredMatters } from '../modules/matters/matters.service.ts';
+import { remindInvitees } from '../modules/meetings/convene.service.ts';
 import { followUpActionItems } from '../modules/meetings/plan.service.ts';
 import type { AppDeps } from './app-types.ts';
 import { transact } from './transaction.ts';
@@ -11,6 +12,7 @@ export async function runSweeps(deps: AppDeps, log: FastifyBaseLogger) {
       closeUnansweredMatters(tx, deps.config.MATTER_AUTOCLOSE_DAYS),
     );
     if (closed > 0) log.info({ closed }, 'sweep: matters closed without an answer');
+    await transact(deps, null, (tx) => remindInvitees(tx));
     const actions = await transact(deps, null, (tx) => followUpActionItems(tx));
     if (actions.reminded + actions.climbed > 0) log.info(actions, 'sweep: action items reminded or climbed');
   } catch (error) {

@@ -32,6 +32,8 @@ export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promis
     .addColumn('procedure_rules', 'text', (c) => c.notNull())
     .addColumn('state', 'text', (c) => c.notNull())
     .addColumn('recorder_user_id', 'text', (c) => c.references('users.id'))
+    // When the invitees were reminded that the meeting is near (once).
+    .addColumn('reminded_at', 'text')
     .addColumn('summary', 'text')
     .addColumn('public_summary', 'text')
     .addColumn('published_at', 'text')

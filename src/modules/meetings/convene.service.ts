@@ -19,6 +19,7 @@ import {
   previousMeeting,
   procedureTemplateOf,
   updateInvitation,
+  updateMeeting,
 } from './meetings.repo.ts';
 import type { ConveneInput, InviteesInput, ReplyInput } from './meetings.schemas.ts';
 import { shanghaiTime } from './when.ts';
@@ -109,6 +110,7 @@ export async function conveneMeeting(tx: Tx, input: ConveneInput): Promise<strin
     procedure_rules: input.procedureRules || (await procedureRulesAt(tx, place.path)).text,
     state: 'scheduled',
     recorder_user_id: null,
+    reminded_at: null,
     summary: null,
     public_summary: null,
     published_at: null,
@@ -314,4 +316,31 @@ export async function scheduleNext(tx: Tx, meetingId: string): Promise<string> {
 
 function wrongRecurrence() {
   return new AppError('invalid_state', { params: { state: 'none' }, extra: { state: 'none' } });
+}
+
+/** The day before a meeting its invitees who did not decline are reminded, once. */
+export async function remindInvitees(tx: Tx): Promise<number> {
+  const soon = new Date(tx.now.getTime() + 24 * 3_600_000).toISOString();
+  const meetings = await tx.db
+    .selectFrom('meetings')
+    .select(['id', 'title', 'starts_at', 'venue'])
+    .where('state', '=', 'scheduled')
+    .where('reminded_at', 'is', null)
+    .where('starts_at', '>', tx.now.toISOString())
+    .where('starts_at', '<=', soon)
+    .limit(200)
+    .execute();
+  for (const m of meetings) {
+    const invited = (await invitationsOf(tx.db, m.id)).filter((i) => i.reply !== 'not_coming');
+    await updateMeeting(tx.db, m.id, { reminded_at: tx.now.toISOString() });
+    await notify(tx, {
+      kind: 'meeting.reminder',
+      to: { userIds: invited.map((i) => i.user_id), partyIds: invited.map((i) => i.party_id) },
+      title: `会议提醒：${m.title}`,
+      body: `${shanghaiTime(m.starts_at)}，${m.venue}`,
+      link: `/workbench/meetings/${m.id}`,
+      data: { meetingId: m.id, calendar: `/api/meetings/${m.id}/invitation.ics` },
+    });
+  }
+  return meetings.length;
 }

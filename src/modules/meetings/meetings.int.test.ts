@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/app.ts';
 import { as, makeTown, type PlaceRow, type Session, signedInUser } from '../../../test/factories.ts';
 import { transact } from '../../server/transaction.ts';
+import { remindInvitees } from './convene.service.ts';
 import { docxParagraphs, docxParts } from './docx-text.testkit.ts';
 import { followUpActionItems } from './plan.service.ts';
 
@@ -488,5 +489,30 @@ describe('follow-up of action items', () => {
       'action_item.overdue',
       'action_item.overdue',
     ]);
+  });
+});
+
+describe('reminders of a meeting', () => {
+  it('remind the invitees who did not decline, once, the day before', async () => {
+    const m = await convene({
+      title: '听证会：小区停车收费',
+      kind: 'hearing',
+      startsAt: '2026-08-20T07:00:00Z',
+      endsAt: '2026-08-20T09:00:00Z',
+      invite: { partyIds: [party.property], userIds: [deputyId] },
+    });
+    await send(deputy, 'POST', `/api/meetings/${m.id}/reply`, { reply: 'not_coming' });
+    const at = (iso: string) =>
+      transact(t.app.deps, null, (tx) => remindInvitees({ ...tx, now: new Date(iso) }));
+    expect(await at('2026-08-19T06:00:00Z')).toBe(0);
+    expect(await at('2026-08-19T08:00:00Z')).toBe(1);
+    expect(await at('2026-08-19T09:00:00Z')).toBe(0);
+    const reminded = await t.database.db
+      .selectFrom('notifications')
+      .select('user_id')
+      .where('kind', '=', 'meeting.reminder')
+      .execute();
+    expect(reminded.map((r) => r.user_id)).not.toContain(deputyId);
+    expect(reminded).toHaveLength(1); // the property company's staff
   });
 });
