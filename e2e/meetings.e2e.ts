@@ -94,6 +94,7 @@ describe('a consultation meeting, end to end', () => {
     await page.getByLabel('发言内容').fill('物业本周更换门禁主板，费用由物业和开发商平摊。');
     await page.getByTestId('record-speech').click();
     await expect.poll(() => page.getByTestId('speech').count()).toBe(2);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     // 决定: a vote of those present.
     const decide = page.getByTestId('decide-1');
@@ -145,6 +146,14 @@ describe('a consultation meeting, end to end', () => {
     expect(paragraphs.join('\n')).toContain(
       '表决：到会 3 人，赞成 3 票，反对 0 票，弃权 0 票，通过。物业一周内更换门禁主板',
     );
+
+    // The printable page holds the same decisions.
+    await page.getByRole('link', { name: '打印纪要' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2 }).first().textContent())
+      .toBe(`${title}纪要`);
+    expect(await page.locator('article').textContent()).toContain('物业一周内更换门禁主板');
+    await page.goBack();
 
     // The action item done, with its evidence: the problem is resolved.
     await page.getByRole('tab', { name: '实施方案' }).click();
