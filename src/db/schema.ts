@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { LadderTables } from './schema-ladder.ts';
+import type { MeetingsTables } from './schema-meetings.ts';
 import type { NotificationTables } from './schema-notifications.ts';
 import type { VotesTables } from './schema-votes.ts';
 
@@ -312,7 +313,7 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
-export interface DB extends NotificationTables, LadderTables, VotesTables {
+export interface DB extends NotificationTables, LadderTables, VotesTables, MeetingsTables {
   app_meta: AppMetaTable;
   places: PlacesTable;
   households: HouseholdsTable;

@@ -7,6 +7,7 @@ import type { Tx } from '../server/transaction.ts';
 import { type NamedOwners, plantBuildings } from './households.ts';
 import { plantLadder } from './ladder.ts';
 import { tellMatters } from './matters.ts';
+import { holdMeetings } from './meetings.ts';
 import { OwnerRegister } from './owners.ts';
 import { createParties } from './parties.ts';
 import { DEMO_PASSWORD, demoResidents, enrolAdmin, enrolResidents, enrolStaff } from './people.ts';
@@ -94,4 +95,5 @@ async function loadDemo(tx: Tx, passwordHash: string) {
   await plantLadder(admin, places, parties);
   await tellMatters({ tx: admin, places, parties, buildings });
   await tellVotes({ tx: admin, places, buildings, passwordHash });
+  await holdMeetings({ tx: admin, places, parties });
 }

@@ -4,6 +4,8 @@ import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { householdImportRoutes } from '../modules/household-imports/household-imports.routes.ts';
 import { ladderRoutes } from '../modules/ladder/ladder.routes.ts';
 import { mattersRoutes } from '../modules/matters/matters.routes.ts';
+import { meetingFollowThroughRoutes } from '../modules/meetings/follow-through.routes.ts';
+import { meetingsRoutes } from '../modules/meetings/meetings.routes.ts';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
 import { partiesRoutes } from '../modules/parties/parties.routes.ts';
 import { placesRoutes } from '../modules/places/places.routes.ts';
@@ -28,4 +30,6 @@ export const routeModules: FastifyPluginAsyncZod[] = [
   notificationsRoutes,
   ladderRoutes,
   votesRoutes,
+  meetingsRoutes,
+  meetingFollowThroughRoutes,
 ];

@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { sweepLadder } from '../modules/ladder/ladder.sweep.ts';
 import { closeUnansweredMatters } from '../modules/matters/matters.service.ts';
+import { remindInvitees } from '../modules/meetings/convene.service.ts';
+import { followUpActionItems } from '../modules/meetings/plan.service.ts';
 import type { AppDeps } from './app-types.ts';
 import { transact } from './transaction.ts';
 
@@ -11,6 +13,9 @@ export async function runSweeps(deps: AppDeps, log: FastifyBaseLogger) {
       closeUnansweredMatters(tx, deps.config.MATTER_AUTOCLOSE_DAYS),
     );
     if (closed > 0) log.info({ closed }, 'sweep: matters closed without an answer');
+    await transact(deps, null, (tx) => remindInvitees(tx));
+    const actions = await transact(deps, null, (tx) => followUpActionItems(tx));
+    if (actions.reminded + actions.climbed > 0) log.info(actions, 'sweep: action items reminded or climbed');
   } catch (error) {
     // A failed sweep is retried at the next tick; it must never take the server down.
     log.error({ err: error }, 'sweep failed');

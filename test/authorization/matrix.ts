@@ -1,3 +1,4 @@
+import { meetingFixtures } from './meetings-world.ts';
 import { type Persona, personas, type Request, type World } from './world.ts';
 
 type Build = (w: World, who: Persona) => Promise<Request> | Request;
@@ -701,3 +702,194 @@ async function voteQuestion(w: World, secret = false): Promise<string> {
   });
   return response.json().id;
 }
+
+const meetings = (w: World) => meetingFixtures(w);
+const conveners = (status: number) => ({ secretary: status, deputy: status });
+const meetingRoutes: Record<string, Entry> = {
+  'GET /api/meetings': { allow: staff(200), build: () => ({ method: 'GET', url: '/api/meetings' }) },
+  'POST /api/meetings': {
+    allow: conveners(201),
+    build: (w) => ({
+      method: 'POST',
+      url: '/api/meetings',
+      payload: {
+        kind: 'hearing',
+        title: '听证会',
+        placeId: w.town.community.id,
+        startsAt: '2026-03-10T07:00:00Z',
+        endsAt: '2026-03-10T09:00:00Z',
+        venue: '社区会议室',
+      },
+    }),
+  },
+  'GET /api/meetings/invitee-options': {
+    allow: conveners(200),
+    build: (w) => ({ method: 'GET', url: `/api/meetings/invitee-options?placeId=${w.town.community.id}` }),
+  },
+  'GET /api/meetings/procedure-rules': {
+    allow: conveners(200),
+    build: (w) => ({ method: 'GET', url: `/api/meetings/procedure-rules?placeId=${w.town.community.id}` }),
+  },
+  'PUT /api/meetings/procedure-rules': {
+    allow: secretary(200),
+    build: (w) => ({
+      method: 'PUT',
+      url: '/api/meetings/procedure-rules',
+      payload: { placeId: w.town.community.id, text: '一、议题确定。' },
+    }),
+  },
+  'GET /api/meetings/:id': {
+    allow: conveners(200),
+    build: async (w) => ({ method: 'GET', url: `/api/meetings/${(await meetings(w).scheduled()).id}` }),
+  },
+  'GET /api/meetings/:id/invitation.ics': {
+    allow: { ...conveners(200), property: 200 },
+    build: async (w) => ({
+      method: 'GET',
+      url: `/api/meetings/${(await meetings(w).invitedParty()).id}/invitation.ics`,
+    }),
+  },
+  'POST /api/meetings/:id/invitations': {
+    allow: conveners(200),
+    build: async (w) => ({
+      method: 'POST',
+      url: `/api/meetings/${(await meetings(w).scheduled()).id}/invitations`,
+      payload: { partyIds: [w.partyId] },
+    }),
+  },
+  'POST /api/meetings/:id/reply': {
+    allow: { property: 200 },
+    build: async (w) => ({
+      method: 'POST',
+      url: `/api/meetings/${(await meetings(w).invitedParty()).id}/reply`,
+      payload: { reply: 'coming' },
+    }),
+  },
+  'POST /api/meetings/:id/agenda': {
+    allow: conveners(200),
+    build: async (w) => ({
+      method: 'POST',
+      url: `/api/meetings/${(await meetings(w).scheduled()).id}/agenda`,
+      payload: { topic: '停车' },
+    }),
+  },
+  'POST /api/meetings/:id/open': {
+    allow: conveners(200),
+    build: async (w) => ({
+      method: 'POST',
+      url: `/api/meetings/${(await meetings(w).scheduled()).id}/open`,
+      payload: {},
+    }),
+  },
+  'POST /api/meetings/:id/conclude': {
+    allow: conveners(200),
+    build: async (w) => ({
+      method: 'POST',
+      url: `/api/meetings/${(await meetings(w).inSession()).id}/conclude`,
+      payload: {},
+    }),
+  },
+  'POST /api/meetings/:id/cancel': {
+    allow: conveners(200),
+    build: async (w) => ({
+      method: 'POST',
+      url: `/api/meetings/${(await meetings(w).scheduled()).id}/cancel`,
+      payload: {},
+    }),
+  },
+  'POST /api/meetings/:id/next': {
+    allow: conveners(201),
+    build: async (w) => ({ method: 'POST', url: `/api/meetings/${(await meetings(w).recurring()).id}/next` }),
+  },
+  'POST /api/meetings/:id/attendees': {
+    allow: conveners(200),
+    build: async (w) => ({
+      method: 'POST',
+      url: `/api/meetings/${(await meetings(w).inSession()).id}/attendees`,
+      payload: { name: '党员代表' },
+    }),
+  },
+  'POST /api/meetings/:id/speeches': {
+    allow: conveners(200),
+    build: async (w) => ({
+      method: 'POST',
+      url: `/api/meetings/${(await meetings(w).inSession()).id}/speeches`,
+      payload: { speakerName: '居民代表', text: '同意' },
+    }),
+  },
+  'POST /api/meetings/:id/agenda/:itemId/decision': {
+    allow: conveners(200),
+    build: async (w) => {
+      const m = await meetings(w).inSession();
+      return {
+        method: 'POST',
+        url: `/api/meetings/${m.id}/agenda/${m.pending}/decision`,
+        payload: { outcome: 'deferred' },
+      };
+    },
+  },
+  'POST /api/meetings/:id/action-items': {
+    allow: conveners(200),
+    build: async (w) => {
+      const m = await meetings(w).inSession();
+      return {
+        method: 'POST',
+        url: `/api/meetings/${m.id}/action-items`,
+        payload: { agendaItemId: m.decided, title: '维修', partyId: w.partyId, dueOn: '2026-03-20' },
+      };
+    },
+  },
+  'POST /api/action-items/:id/progress': {
+    allow: { ...conveners(204), property: 204 },
+    build: async (w) => ({
+      method: 'POST',
+      url: `/api/action-items/${await meetings(w).actionItem()}/progress`,
+      payload: { status: 'in_progress' },
+    }),
+  },
+  'POST /api/meetings/:id/cost-plans': {
+    allow: conveners(200),
+    build: async (w) => {
+      const m = await meetings(w).inSession();
+      return {
+        method: 'POST',
+        url: `/api/meetings/${m.id}/cost-plans`,
+        payload: {
+          agendaItemId: m.decided,
+          title: '维修费',
+          totalFen: 100,
+          payers: [`party:${w.partyId}`],
+          parts: [{ rule: 'fixed', partyId: `party:${w.partyId}`, amountFen: 100 }],
+        },
+      };
+    },
+  },
+  'POST /api/cost-shares/:id/confirm': {
+    allow: { ...conveners(204), property: 204 },
+    build: async (w) => ({
+      method: 'POST',
+      url: `/api/cost-shares/${await meetings(w).costShare()}/confirm`,
+    }),
+  },
+  'PUT /api/meetings/:id/summary': {
+    allow: conveners(200),
+    build: async (w) => ({
+      method: 'PUT',
+      url: `/api/meetings/${(await meetings(w).scheduled()).id}/summary`,
+      payload: { summary: '小结', published: false },
+    }),
+  },
+  'GET /api/meetings/:id/minutes.docx': {
+    allow: conveners(200),
+    build: async (w) => ({
+      method: 'GET',
+      url: `/api/meetings/${(await meetings(w).inSession()).id}/minutes.docx`,
+    }),
+  },
+  // Open to all, but a problem that staff have not published is not found (meetings.int.test shows the rest).
+  'GET /api/public/problems/:id/meetings': {
+    open: 404,
+    build: async (w) => ({ method: 'GET', url: `/api/public/problems/${await w.problem()}/meetings` }),
+  },
+};
+Object.assign(matrix, meetingRoutes);

@@ -5,6 +5,7 @@ import * as m0005 from './0005_matters.ts';
 import * as m0006 from './0006_notifications.ts';
 import * as m0007 from './0007_ladder.ts';
 import * as m0008 from './0008_channels.ts';
+import * as m0010 from './0010_meetings.ts';
 import * as m0011 from './0011_votes.ts';
 import type { MigrationDialect } from './columns.ts';
 
@@ -19,6 +20,7 @@ const steps: Record<string, Step> = {
   '0008_channels': m0008,
   '0007_ladder': m0007,
   '0011_votes': m0011,
+  '0010_meetings': m0010,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

@@ -82,6 +82,14 @@ export const placeActions = {
   'vote.manage': ['committee_member', ...communityOffice],
   /** Record answers given door to door, by proxy, or as a sealed box's totals. */
   'vote.record': ['building_steward', 'grid_worker', 'committee_member', ...communityOffice],
+  /** See the consultation meetings held at places in scope (invitees see theirs wherever they are). */
+  'meeting.view': everyStaffRole,
+  /** Convene a meeting 召集: community office, or a deputy or member who convenes the parties (建校家属院). */
+  'meeting.convene': [...communityOffice, 'npc_deputy', 'cppcc_member'],
+  /** Take the record, decide items, fix the plan and cost sharing, write the minutes; a convener may too. */
+  'meeting.record': ['grid_worker', ...communityOffice],
+  /** Write a community's procedure rules 议事规程 template. */
+  'procedure.manage': communityOffice,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PlaceAction = keyof typeof placeActions;

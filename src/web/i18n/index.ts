@@ -6,6 +6,7 @@ import { resident } from '../resident/messages.ts';
 import { history } from '../shared/messages.ts';
 import { votes } from '../votes/messages.ts';
 import { ladder } from '../workbench/ladder/messages.ts';
+import { meetings } from '../workbench/meetings/messages.ts';
 import { parties } from '../workbench/parties/messages.ts';
 import { places } from '../workbench/places/messages.ts';
 import { problems } from '../workbench/problems/messages.ts';
@@ -27,6 +28,7 @@ const areas = {
   notifications,
   ladder,
   votes,
+  meetings,
 };
 function bundle(language: 'zh-CN' | 'en') {
   return Object.fromEntries(Object.entries(areas).map(([name, messages]) => [name, messages[language]]));

@@ -3,6 +3,7 @@ import {
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
+  CommentOutlined,
   FieldTimeOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -15,6 +16,7 @@ import type { ReactNode } from 'react';
 import { ChannelsSection } from '../notifications/ChannelsSection.tsx';
 import { NoticeBell, NotificationsSection } from '../notifications/NotificationsSection.tsx';
 import { LadderSection } from './ladder/LadderSection.tsx';
+import { MeetingsSection } from './meetings/MeetingsSection.tsx';
 import { OverviewSection } from './OverviewSection.tsx';
 import { PartiesSection } from './parties/PartiesSection.tsx';
 import { PlacesSection } from './places/PlacesSection.tsx';
@@ -66,4 +68,5 @@ export const sections: Section[] = [
   },
   { path: 'ladder', labelKey: 'ladder:menu', icon: <FieldTimeOutlined />, element: <LadderSection /> },
   { path: 'votes', labelKey: 'votes:menu', icon: <AuditOutlined />, element: <VotesSection /> },
+  { path: 'meetings', labelKey: 'meetings:menu', icon: <CommentOutlined />, element: <MeetingsSection /> },
 ];
