@@ -7,7 +7,7 @@ import { type Database, type Dialect, openDatabase } from '../../src/db/database
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { latestMigration } from '../../src/db/migrations/index.ts';
 import type { CityRows, CitySample } from './city.ts';
-import { writeCity } from './city-writer.ts';
+import { type MatterCounts, writeCity } from './city-writer.ts';
 
 // Generated databases are cached in bench/.cache/ (git-ignored), keyed by what determines their content:
 // dialect, seed, size, the schema's latest migration and the generator's version. A SQLite dataset is a
@@ -15,7 +15,7 @@ import { writeCity } from './city-writer.ts';
 
 export const CACHE_DIR = path.resolve(import.meta.dirname, '../.cache');
 /** Raised whenever the generator would build a different database from the same seed. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export type DatasetSpec = { dialect: Dialect; seed: number; matters: number; households: number };
 
@@ -27,8 +27,10 @@ export type DatasetFacts = {
   builtAt: string;
   buildSeconds: number;
   counts: Record<keyof CityRows, number>;
-  /** Matters generated into the dataset: none until the matters capability adds its generator step. */
+  /** Matters generated into the dataset. */
   matters: number;
+  /** What the matters brought: problems, orders, timeline events, audit entries, resident accounts. */
+  matterCounts?: MatterCounts;
   sample: CitySample;
 };
 
@@ -124,15 +126,22 @@ export async function ensureDataset(spec: DatasetSpec, log: Progress): Promise<D
   const summary = await (async () => {
     try {
       await migrateToLatest(building.database);
-      return await writeCity(building.database.db, spec.households, spec.seed, (written) => {
-        const tenth = Math.floor((written / spec.households) * 10);
-        if (tenth > reported) {
-          reported = tenth;
-          const seconds = (performance.now() - started) / 1000;
-          const percent = Math.floor((written / spec.households) * 100);
-          log(`  ${percent}% — ${written.toLocaleString('en')} households, ${seconds.toFixed(1)} s`);
-        }
-      });
+      const write = writeCity(
+        building.database.db,
+        spec.households,
+        spec.seed,
+        (written) => {
+          const tenth = Math.floor((written / spec.households) * 10);
+          if (tenth > reported) {
+            reported = tenth;
+            const seconds = (performance.now() - started) / 1000;
+            const percent = Math.floor((written / spec.households) * 100);
+            log(`  ${percent}% — ${written.toLocaleString('en')} households, ${seconds.toFixed(1)} s`);
+          }
+        },
+        spec.matters,
+      );
+      return await write;
     } finally {
       await building.finish();
     }
@@ -146,7 +155,8 @@ export async function ensureDataset(spec: DatasetSpec, log: Progress): Promise<D
     builtAt: new Date().toISOString(),
     buildSeconds: Math.round(performance.now() - started) / 1000,
     counts: summary.counts,
-    matters: 0,
+    matters: summary.matterCounts.matters,
+    matterCounts: summary.matterCounts,
     sample: summary.sample,
   };
   fs.writeFileSync(factsFile(key), `${JSON.stringify(facts, null, 2)}\n`);
