@@ -49,15 +49,17 @@ export const emptyMatterRows = (): MatterRows => ({
   audit: [],
 });
 
-const hex = (value: number, digits: number) => value.toString(16).padStart(digits, '0');
 const iso = (ms: number) => new Date(ms).toISOString();
 const days = (r: Random, min: number, max: number) => (min + (max - min) * r.next()) * DAY;
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const byte = (r: Random) => HEX[r.uint32() & 0xff]!;
+
 /** A UUIDv7 stamped with the record's own time, its random bits from the seed. */
 function idAt(r: Random, ms: number): string {
-  const time = hex(Math.floor(ms), 12);
-  const tail = hex(r.uint32(), 8) + hex(r.uint32() & 0xffff, 4);
-  return `${time.slice(0, 8)}-${time.slice(8)}-7${hex(r.uint32() & 0xfff, 3)}-${hex(0x8 | (r.uint32() & 3), 1)}${hex(r.uint32() & 0xfff, 3)}-${tail}`;
+  const time = Math.floor(ms).toString(16).padStart(12, '0');
+  const variant = HEX[0x80 | (r.uint32() & 0x3f)]!;
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${byte(r).slice(1)}${byte(r)}-${variant}${byte(r)}-${byte(r)}${byte(r)}${byte(r)}${byte(r)}${byte(r)}${byte(r)}`;
 }
 
 const channels: readonly (readonly [Channel, number])[] = [

@@ -25,6 +25,8 @@ const Env = z.object({
   MATTER_AUTOCLOSE_DAYS: z.coerce.number().int().positive().default(7),
   /** How often the background sweeps run; 0 turns them off (tests drive them directly). */
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
+  /** Requests in flight beyond which new ones are answered 503 with Retry-After (see load-shedding.ts). */
+  MAX_IN_FLIGHT: z.coerce.number().int().positive().default(256),
 });
 
 export type Config = z.output<typeof Env>;
