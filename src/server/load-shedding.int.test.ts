@@ -34,7 +34,12 @@ function holdDatabase() {
     held();
     await released;
   });
-  return holding.then(() => ({ release: () => (release(), done) }));
+  return holding.then(() => ({
+    release: () => {
+      release();
+      return done;
+    },
+  }));
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 100));

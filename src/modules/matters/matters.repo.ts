@@ -97,7 +97,13 @@ export function mattersOfProblem(db: Db | Trx, problemId: string) {
     .execute();
 }
 
-export async function ownMatters(db: Db, userId: string, page: { limit: number; offset: number }) {
+/** A resident's own matters, a page of them or (with `matterId`) the one just written. */
+export async function ownMatters(
+  db: Db,
+  userId: string,
+  page: { limit: number; offset: number },
+  matterId?: string,
+) {
   const items = await db
     .selectFrom('matters')
     .innerJoin('places', 'places.id', 'matters.place_id')
@@ -121,6 +127,7 @@ export async function ownMatters(db: Db, userId: string, page: { limit: number; 
       'problems.level as problem_level',
     ])
     .where('matters.submitter_user_id', '=', userId)
+    .$if(matterId !== undefined, (q) => q.where('matters.id', '=', matterId!))
     .orderBy('matters.created_at', 'desc')
     .orderBy('matters.id', 'desc')
     .limit(page.limit)
@@ -130,6 +137,7 @@ export async function ownMatters(db: Db, userId: string, page: { limit: number; 
     .selectFrom('matters')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('submitter_user_id', '=', userId)
+    .$if(matterId !== undefined, (q) => q.where('id', '=', matterId!))
     .executeTakeFirstOrThrow();
   return { items, total: Number(total.n) };
 }
