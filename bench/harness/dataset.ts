@@ -16,7 +16,7 @@ import { type MatterCounts, writeCity } from './city-writer.ts';
 
 export const CACHE_DIR = path.resolve(import.meta.dirname, '../.cache');
 /** Raised whenever the generator would build a different database from the same seed. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export type DatasetSpec = { dialect: Dialect; seed: number; matters: number; households: number };
 

@@ -430,20 +430,22 @@ class CommunityMatters {
       this.out.orders.push(order);
       return order;
     });
-    this.event(id, p.dispatchMs, 'dispatched', { orders: orders.map((o) => o.id) });
+    this.event(id, p.dispatchMs, 'dispatched', { orderIds: orders.map((o) => o.id) });
     if (p.takenMs > NOW_MS) return;
     for (const o of orders) Object.assign(o, { state: 'taken', taken_at: iso(p.takenMs) });
     p.row.first_taken_at = iso(p.takenMs);
     touch(p.takenMs, 'in_progress');
-    this.event(id, p.takenMs, 'taken', { orderId: orders[0]!.id });
+    for (const o of orders) this.event(id, p.takenMs, 'taken', { orderId: o.id });
     const firstResolved = p.reopenMs ? p.reopenMs - days(r, 1, 2) : p.resolvedMs;
     if (firstResolved > NOW_MS) return;
     const report = r.pick(reportTexts);
     for (const o of orders)
       Object.assign(o, { state: 'reported', reported_at: iso(firstResolved), report_text: report });
-    this.event(id, firstResolved, 'reported', { orderId: orders[0]!.id }, report);
-    this.event(id, firstResolved, 'resolved', {});
-    this.event(id, firstResolved, 'reply', {}, r.pick(publicReplies), 'public');
+    for (const o of orders)
+      this.event(id, firstResolved, 'reported', { orderId: o.id, role: o.role }, report);
+    const reply = r.pick(publicReplies);
+    this.event(id, firstResolved, 'resolved', {}, reply, 'public');
+    this.event(id, firstResolved, 'reply', {}, reply, 'public');
     touch(firstResolved, 'resolved');
     p.row.resolved_at = iso(firstResolved);
     if (p.reopenMs) {
@@ -457,12 +459,12 @@ class CommunityMatters {
         updated_at: iso(p.reopenMs),
       });
       this.event(id, p.reopenMs, 'feedback', { matterId: first.row.id, solved: false, rating: 2 });
-      this.event(id, p.reopenMs, 'reopened', {}, null, 'public');
+      this.event(id, p.reopenMs, 'reopened', { reopenCount: 1 });
       p.row.reopen_count = 1;
       touch(p.reopenMs, 'in_progress');
       p.row.resolved_at = null;
       if (p.resolvedMs > NOW_MS) return;
-      this.event(id, p.resolvedMs, 'resolved', {});
+      this.event(id, p.resolvedMs, 'resolved', {}, null, 'public');
       touch(p.resolvedMs, 'resolved');
       p.row.resolved_at = iso(p.resolvedMs);
     }
