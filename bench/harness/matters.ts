@@ -1,11 +1,25 @@
 import type { Insertable } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
-import type { AuditChanges } from '../../src/domain/audit/chain.ts';
 import { personal } from '../../src/domain/audit/chain.ts';
 import { priorityOf } from '../../src/domain/matters/priority.ts';
 import type { Category, Channel, Level } from '../../src/domain/matters/vocabulary.ts';
 import type { CityRows } from './city.ts';
-import { declineReasons, matterText, publicReplies, reportTexts } from './matter-text.ts';
+import {
+  type AuditIntent,
+  DAY,
+  days,
+  emptyMatterRows,
+  event,
+  finishProblem,
+  idAt,
+  iso,
+  type MatterRows,
+  NOW,
+  NOW_MS,
+  type OpenProblem,
+  SPAN_DAYS,
+} from './matter-history.ts';
+import { declineReasons, matterText } from './matter-text.ts';
 import { Random } from './prng.ts';
 
 // The matters of the generated city and their histories, one community at a time, told the way the
@@ -14,53 +28,7 @@ import { Random } from './prng.ts';
 // resolved, answered by their submitters, closed — each step at its time over the two years before NOW,
 // so the recent ones are still open. Pure: it yields rows; matters-writer.ts writes them.
 
-/** The generated city's present: matters are spread over the two years before it. */
-export const NOW = '2026-11-01T00:00:00.000Z';
-const NOW_MS = Date.parse(NOW);
-const DAY = 86_400_000;
-const SPAN_DAYS = 730;
-const AUTOCLOSE_DAYS = 7;
-
-export type AuditIntent = {
-  at: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  changes: AuditChanges;
-};
-
-export type MatterRows = {
-  users: Insertable<DB['users']>[];
-  household_links: DB['household_links'][];
-  problems: Insertable<DB['problems']>[];
-  matters: Insertable<DB['matters']>[];
-  orders: Insertable<DB['orders']>[];
-  problem_events: Insertable<DB['problem_events']>[];
-  audit: AuditIntent[];
-};
-
-export const emptyMatterRows = (): MatterRows => ({
-  users: [],
-  household_links: [],
-  problems: [],
-  matters: [],
-  orders: [],
-  problem_events: [],
-  audit: [],
-});
-
-const iso = (ms: number) => new Date(ms).toISOString();
-const days = (r: Random, min: number, max: number) => (min + (max - min) * r.next()) * DAY;
-
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-const byte = (r: Random) => HEX[r.uint32() & 0xff]!;
-
-/** A UUIDv7 stamped with the record's own time, its random bits from the seed. */
-function idAt(r: Random, ms: number): string {
-  const time = Math.floor(ms).toString(16).padStart(12, '0');
-  const variant = HEX[0x80 | (r.uint32() & 0x3f)]!;
-  return `${time.slice(0, 8)}-${time.slice(8)}-7${byte(r).slice(1)}${byte(r)}-${variant}${byte(r)}-${byte(r)}${byte(r)}${byte(r)}${byte(r)}${byte(r)}${byte(r)}`;
-}
+export { type AuditIntent, emptyMatterRows, type MatterRows, NOW };
 
 const channels: readonly (readonly [Channel, number])[] = [
   ['online', 45],
@@ -82,17 +50,6 @@ function levelOf(r: Random, category: Category): Level {
 
 type Party = { id: string; kind: string; name: string; placeId: string };
 type Household = { id: string; path: string; segments: string[]; personId: string; phone: string | null };
-type OpenProblem = {
-  row: Insertable<DB['problems']>;
-  createdMs: number;
-  dispatchMs: number;
-  takenMs: number;
-  resolvedMs: number;
-  reopenMs: number | null;
-  partyIds: string[];
-  matters: { row: Insertable<DB['matters']>; acceptMs: number }[];
-};
-
 export class MatterGenerator {
   private readonly root: Random;
   private readonly topParties: Party[] = [];
@@ -174,7 +131,7 @@ class CommunityMatters {
       (a, b) => a - b,
     );
     for (const ms of times) this.matter(ms);
-    for (const problem of this.problems) this.finish(problem);
+    for (const problem of this.problems) finishProblem(this.r, this.out, problem);
   }
 
   private partyAt(placeId: string, kinds: string[]) {
@@ -229,26 +186,6 @@ class CommunityMatters {
       decided_at: created,
     });
     return id;
-  }
-
-  private event(
-    problemId: string,
-    ms: number,
-    kind: string,
-    data: Record<string, unknown>,
-    text: string | null = null,
-    visibility: 'public' | 'staff' = 'staff',
-  ) {
-    this.out.problem_events.push({
-      id: idAt(this.r, ms),
-      problem_id: problemId,
-      at: iso(ms),
-      actor_id: null,
-      kind,
-      visibility,
-      text,
-      data: JSON.stringify(data),
-    });
   }
 
   private matter(ms: number) {
@@ -325,7 +262,7 @@ class CommunityMatters {
     ) {
       row.problem_id = joinable.row.id;
       joinable.matters.push({ row, acceptMs });
-      this.event(joinable.row.id, acceptMs, 'joined', { matterId: id });
+      event(this.r, this.out, joinable.row.id, acceptMs, 'joined', { matterId: id });
       return;
     }
     const problem = this.newProblem(row, acceptMs, said.title ?? said.text.slice(0, 20), h);
@@ -387,7 +324,7 @@ class CommunityMatters {
       updated_at: iso(ms),
     };
     this.out.problems.push(row);
-    this.event(id, ms, 'created', { matterId: matter.id, priority, level });
+    event(this.r, this.out, id, ms, 'created', { matterId: matter.id, priority, level });
     return {
       row,
       createdMs: ms,
@@ -398,114 +335,5 @@ class CommunityMatters {
       partyIds: [lead?.id, assist?.id].filter((p): p is string => Boolean(p)),
       matters: [],
     };
-  }
-
-  /** Takes a problem as far along as NOW allows: orders, timeline, and each submitter's answer. */
-  private finish(p: OpenProblem) {
-    const r = this.r;
-    const id = p.row.id;
-    const touch = (ms: number, state: string) => {
-      p.row.state = state;
-      p.row.updated_at = iso(ms);
-    };
-    if (p.dispatchMs > NOW_MS || p.partyIds.length === 0) return;
-    touch(p.dispatchMs, 'dispatched');
-    const orders = p.partyIds.map((partyId, i) => {
-      const order: Insertable<DB['orders']> = {
-        id: idAt(r, p.dispatchMs),
-        problem_id: id,
-        role: i === 0 ? 'lead' : 'assist',
-        party_id: partyId,
-        assignee_user_id: null,
-        state: 'dispatched',
-        dispatched_by: null,
-        dispatched_at: iso(p.dispatchMs),
-        taken_by: null,
-        taken_at: null,
-        reported_at: null,
-        report_text: null,
-        transferred_to: null,
-        note: null,
-      };
-      this.out.orders.push(order);
-      return order;
-    });
-    this.event(id, p.dispatchMs, 'dispatched', { orderIds: orders.map((o) => o.id) });
-    if (p.takenMs > NOW_MS) return;
-    for (const o of orders) Object.assign(o, { state: 'taken', taken_at: iso(p.takenMs) });
-    p.row.first_taken_at = iso(p.takenMs);
-    touch(p.takenMs, 'in_progress');
-    for (const o of orders) this.event(id, p.takenMs, 'taken', { orderId: o.id });
-    const firstResolved = p.reopenMs ? p.reopenMs - days(r, 1, 2) : p.resolvedMs;
-    if (firstResolved > NOW_MS) return;
-    const report = r.pick(reportTexts);
-    for (const o of orders)
-      Object.assign(o, { state: 'reported', reported_at: iso(firstResolved), report_text: report });
-    for (const o of orders)
-      this.event(id, firstResolved, 'reported', { orderId: o.id, role: o.role }, report);
-    const reply = r.pick(publicReplies);
-    this.event(id, firstResolved, 'resolved', {}, reply, 'public');
-    this.event(id, firstResolved, 'reply', {}, reply, 'public');
-    touch(firstResolved, 'resolved');
-    p.row.resolved_at = iso(firstResolved);
-    if (p.reopenMs) {
-      if (p.reopenMs > NOW_MS) return;
-      const first = p.matters[0]!;
-      Object.assign(first.row, {
-        state: 'dissatisfied',
-        feedback_solved: 0,
-        rating: 2,
-        feedback_at: iso(p.reopenMs),
-        updated_at: iso(p.reopenMs),
-      });
-      this.event(id, p.reopenMs, 'feedback', { matterId: first.row.id, solved: false, rating: 2 });
-      this.event(id, p.reopenMs, 'reopened', { reopenCount: 1 });
-      p.row.reopen_count = 1;
-      touch(p.reopenMs, 'in_progress');
-      p.row.resolved_at = null;
-      if (p.resolvedMs > NOW_MS) return;
-      this.event(id, p.resolvedMs, 'resolved', {}, null, 'public');
-      touch(p.resolvedMs, 'resolved');
-      p.row.resolved_at = iso(p.resolvedMs);
-    }
-    let settledMs = p.resolvedMs;
-    let unsettled = 0;
-    for (const { row } of p.matters) {
-      if (r.chance(0.8)) {
-        const answerMs = p.resolvedMs + days(r, 0.2, 6);
-        if (answerMs > NOW_MS) {
-          unsettled++;
-          continue;
-        }
-        const rating = r.weighted([
-          [5, 60],
-          [4, 25],
-          [3, 10],
-          [2, 3],
-          [1, 2],
-        ] as const);
-        Object.assign(row, {
-          state: 'confirmed',
-          feedback_solved: 1,
-          rating,
-          feedback_at: iso(answerMs),
-          updated_at: iso(answerMs),
-        });
-        this.event(id, answerMs, 'feedback', { matterId: row.id, solved: true, rating });
-        settledMs = Math.max(settledMs, answerMs);
-      } else {
-        const closeMs = p.resolvedMs + (AUTOCLOSE_DAYS + 0.5) * DAY;
-        if (closeMs > NOW_MS) {
-          unsettled++;
-          continue;
-        }
-        Object.assign(row, { state: 'closed', closed_at: iso(closeMs), updated_at: iso(closeMs) });
-        settledMs = Math.max(settledMs, closeMs);
-      }
-    }
-    if (unsettled > 0) return;
-    touch(settledMs, 'closed');
-    p.row.closed_at = iso(settledMs);
-    this.event(id, settledMs, 'closed', {}, null, 'public');
   }
 }
