@@ -54,7 +54,11 @@ for (const dialect of dialects) {
       `${c.people.toLocaleString('en')} people, ${c.ownerships.toLocaleString('en')} ownerships, ` +
       `${c.parties.toLocaleString('en')} parties, ${c.grids.toLocaleString('en')} grids`,
   );
-  console.log(
-    `  matters: ${facts.matters.toLocaleString('en')} of ${matters.toLocaleString('en')} — the matters capability adds its generator step`,
-  );
+  const m = facts.matterCounts;
+  if (m)
+    console.log(
+      `  ${m.matters.toLocaleString('en')} matters in ${m.problems.toLocaleString('en')} problems, ` +
+        `${m.orders.toLocaleString('en')} orders, ${m.problem_events.toLocaleString('en')} timeline events, ` +
+        `${m.audit.toLocaleString('en')} audit entries, ${m.users.toLocaleString('en')} resident accounts`,
+    );
 }

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
 import { type CityRows, type CitySummary, generateCity } from './city.ts';
+import { MatterGenerator, type MatterRows } from './matters.ts';
+import { AuditChain, writeMatters } from './matters-writer.ts';
 
 // Writes the generated city with the table shapes of src/db/schema.ts (a change there that the city does
 // not follow stops the type-check). One transaction per community; rows in FK order.
@@ -25,18 +27,40 @@ async function writeRows(db: Kysely<DB>, rows: CityRows) {
   });
 }
 
-/** Builds a city of `households` households from `seed`; `progress` hears the running household count. */
+export type MatterCounts = Record<keyof MatterRows, number>;
+export type BuildSummary = CitySummary & { matterCounts: MatterCounts };
+
+/**
+ * Builds a city of `households` households from `seed`, each community followed by its share of
+ * `matters` matters with their problems and histories; `progress` hears the running household count.
+ */
 export async function writeCity(
   db: Kysely<DB>,
   households: number,
   seed: number,
   progress: (written: number) => void,
-): Promise<CitySummary> {
+  matters = 0,
+): Promise<BuildSummary> {
   const city = generateCity(households, seed);
+  const generator = new MatterGenerator(seed, matters, households);
+  const audit = new AuditChain();
+  const matterCounts: MatterCounts = {
+    users: 0,
+    household_links: 0,
+    problems: 0,
+    matters: 0,
+    orders: 0,
+    problem_events: 0,
+    audit: 0,
+  };
   let written = 0;
   for (let step = city.next(); ; step = city.next()) {
-    if (step.done) return step.value;
+    if (step.done) return { ...step.value, matterCounts };
     await writeRows(db, step.value);
+    const rows = generator.next(step.value);
+    await writeMatters(db, rows, audit);
+    for (const key of Object.keys(matterCounts) as (keyof MatterRows)[])
+      matterCounts[key] += rows[key].length;
     written += step.value.households.length;
     progress(written);
   }

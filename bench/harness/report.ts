@@ -134,8 +134,12 @@ export function updateReadme(): void {
     .map((r, i) => (r ? renderTable(r) : `### ${i === 0 ? 'SQLite' : 'PostgreSQL'}\n\nNot measured yet.`))
     .join('\n\n');
   fs.writeFileSync(README, `${text.slice(0, from + START.length)}\n${body}\n${text.slice(to)}`);
-  // The project's formatter aligns Markdown tables; the README stays as `npm run lint` wants it.
-  execFileSync(path.join(ROOT, 'node_modules/.bin/biome'), ['format', '--write', README], {
-    stdio: 'ignore',
-  });
+  // The project formatter aligns Markdown tables where its configuration lets it format Markdown.
+  execFileSync(
+    path.join(ROOT, 'node_modules/.bin/biome'),
+    ['format', '--write', '--no-errors-on-unmatched', README],
+    {
+      stdio: 'ignore',
+    },
+  );
 }

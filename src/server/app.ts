@@ -17,6 +17,7 @@ import { sessionPlugin } from '../modules/auth/session.plugin.ts';
 import { LogSmsProvider, type SmsProvider } from '../modules/auth/sms.ts';
 import type { App, AppDeps } from './app-types.ts';
 import { AppError } from './errors.ts';
+import { shedLoad } from './load-shedding.ts';
 import { routeModules } from './modules.ts';
 import { errorHandler } from './problem.ts';
 import { StorageHealth } from './storage-health.ts';
@@ -82,6 +83,7 @@ export async function buildApp(
     if (request.protocol === 'https')
       reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
+  shedLoad(app, config.MAX_IN_FLIGHT);
   await app.register(cookie);
   await app.register(rateLimit, {
     // Writes per client address; reads are not limited here. A benchmark raises WRITES_PER_MINUTE.

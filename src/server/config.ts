@@ -37,6 +37,8 @@ const Env = z.object({
   NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().int().positive().default(30),
   /** The Asia/Shanghai hour after which the staff daily digest goes out. */
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  /** Requests in flight beyond which new ones are answered 503 with Retry-After (see load-shedding.ts). */
+  MAX_IN_FLIGHT: z.coerce.number().int().positive().default(256),
 });
 
 export type Config = z.output<typeof Env>;

@@ -111,7 +111,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
 
   const problem = problemOf(appError, language, request.url);
   if (localizedFields) problem.errors = localizedFields;
-  if (appError.code === 'rate_limited' || appError.code === 'overloaded') reply.header('retry-after', '60');
+  if ((appError.code === 'rate_limited' || appError.code === 'overloaded') && !reply.hasHeader('retry-after'))
+    reply.header('retry-after', '60');
   if (appError.code === 'storage_full' || appError.code === 'unavailable') reply.header('retry-after', '30');
   return reply.status(appError.status).type('application/problem+json; charset=utf-8').send(problem);
 }

@@ -10,7 +10,8 @@ export async function lastEntry(db: Trx) {
     .executeTakeFirst();
 }
 
-export async function insertEntry(db: Trx, entry: AuditLogTable) {
+/** One entry, or many already chained in order (the bench's generated city). */
+export async function insertEntry(db: Trx, entry: AuditLogTable | readonly AuditLogTable[]) {
   await db.insertInto('audit_log').values(entry).execute();
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db, Trx } from '../../db/transaction.ts';
 
 function userWithPerson(db: Db | Trx) {
@@ -198,5 +199,104 @@ export async function setPassword(db: Trx, userId: string, passwordHash: string,
     .updateTable('users')
     .set({ password_hash: passwordHash, password_changed_at: now })
     .where('id', '=', userId)
+    .execute();
+}
+
+/**
+ * A live session with everything the acting user is made of — the user, their grants with the paths they
+ * reach, the buildings of their grids, their confirmed households and their parties — in one statement,
+ * so each signed-in request pays one round trip instead of five. Rows are tagged by `part`. Nothing is
+ * cached: a revoked session, a withdrawn grant or a new household link counts from the next request.
+ */
+export function sessionRows(db: Db, sessionId: string) {
+  const text = (ref: string) => sql.ref<string | null>(ref);
+  const none = sql<string | null>`null`;
+  const tag = (part: string) => sql<string>`${sql.lit(part)}`.as('part');
+  const userOfSession = db
+    .selectFrom('sessions')
+    .select('sessions.user_id')
+    .where('sessions.id', '=', sessionId)
+    .where('sessions.revoked_at', 'is', null);
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      tag('session'),
+      text('sessions.user_id').as('a'),
+      text('sessions.csrf_token').as('b'),
+      text('sessions.last_seen_at').as('c'),
+      text('users.person_id').as('d'),
+      text('users.kind').as('e'),
+      text('users.status').as('f'),
+    ])
+    .where('sessions.id', '=', sessionId)
+    .where('sessions.revoked_at', 'is', null)
+    .unionAll(
+      db
+        .selectFrom('role_grants')
+        .leftJoin('places', 'places.id', 'role_grants.place_id')
+        .select([
+          tag('grant'),
+          text('role_grants.role').as('a'),
+          text('places.path').as('b'),
+          text('role_grants.grid_id').as('c'),
+          text('role_grants.party_id').as('d'),
+          text('role_grants.sector').as('e'),
+          none.as('f'),
+        ])
+        .where('role_grants.user_id', 'in', userOfSession),
+    )
+    .unionAll(
+      db
+        .selectFrom('grid_buildings')
+        .innerJoin('places', 'places.id', 'grid_buildings.building_id')
+        .select([
+          tag('building'),
+          text('grid_buildings.grid_id').as('a'),
+          text('places.path').as('b'),
+          none.as('c'),
+          none.as('d'),
+          none.as('e'),
+          none.as('f'),
+        ])
+        .where(
+          'grid_buildings.grid_id',
+          'in',
+          db
+            .selectFrom('role_grants')
+            .select('role_grants.grid_id')
+            .where('role_grants.user_id', 'in', userOfSession)
+            .where('role_grants.grid_id', 'is not', null),
+        ),
+    )
+    .unionAll(
+      db
+        .selectFrom('household_links')
+        .select([
+          tag('household'),
+          text('household_links.household_id').as('a'),
+          none.as('b'),
+          none.as('c'),
+          none.as('d'),
+          none.as('e'),
+          none.as('f'),
+        ])
+        .where('household_links.user_id', 'in', userOfSession)
+        .where('household_links.status', '=', 'confirmed'),
+    )
+    .unionAll(
+      db
+        .selectFrom('party_members')
+        .select([
+          tag('party'),
+          text('party_members.party_id').as('a'),
+          none.as('b'),
+          none.as('c'),
+          none.as('d'),
+          none.as('e'),
+          none.as('f'),
+        ])
+        .where('party_members.user_id', 'in', userOfSession),
+    )
     .execute();
 }

@@ -7,10 +7,10 @@ import type { Actor } from '../access/actor.ts';
 import type { Role } from '../access/roles.ts';
 import {
   confirmedHouseholdsOf,
-  findLiveSession,
   grantsOf,
   partiesOf,
   revokeSession,
+  sessionRows,
   touchSession,
 } from './auth.repo.ts';
 import type { NewSession } from './auth.service.ts';
@@ -46,12 +46,12 @@ export const sessionPlugin = fp(async (app: App) => {
     const { db } = app.deps.database;
     const { config } = app.deps;
     const sessionId = tokenDigest(token);
-    const session = await findLiveSession(db, sessionId);
+    const session = actorOfSession(await sessionRows(db, sessionId), sessionId);
     if (session?.status !== 'active') return;
     const now = Date.now();
     const idleMs =
       session.kind === 'staff' ? config.STAFF_IDLE_MINUTES * 60_000 : config.RESIDENT_IDLE_DAYS * 86_400_000;
-    const lastSeen = Date.parse(session.last_seen_at);
+    const lastSeen = Date.parse(session.lastSeenAt);
     if (now - lastSeen > idleMs) {
       await revokeSession(db, sessionId, new Date(now).toISOString());
       return;
@@ -59,12 +59,8 @@ export const sessionPlugin = fp(async (app: App) => {
     if (now - lastSeen > TOUCH_EVERY_MS) await touchSession(db, sessionId, new Date(now).toISOString());
 
     request.sessionId = sessionId;
-    request.csrfToken = session.csrf_token;
-    request.actor = await loadActor(
-      db,
-      { userId: session.user_id, personId: session.person_id, kind: session.kind },
-      sessionId,
-    );
+    request.csrfToken = session.csrfToken;
+    request.actor = session.actor;
   });
 
   // A write that rides on a session must carry that session's CSRF token in a header, which a page of
@@ -77,6 +73,33 @@ export const sessionPlugin = fp(async (app: App) => {
     if (typeof sent !== 'string' || !sameSecret(sent, request.csrfToken)) throw new AppError('csrf_failed');
   });
 });
+
+type SessionRow = Awaited<ReturnType<typeof sessionRows>>[number];
+
+/** The session and its acting user from the tagged rows of `sessionRows`, or null when it is not live. */
+export function actorOfSession(rows: SessionRow[], sessionId: string) {
+  const session = rows.find((r) => r.part === 'session');
+  if (!session) return null;
+  const of = (part: string) => rows.filter((r) => r.part === part);
+  const buildings = of('building');
+  const actor: Actor = {
+    userId: session.a!,
+    personId: session.d!,
+    kind: session.e as Actor['kind'],
+    sessionId,
+    householdIds: of('household').map((r) => r.a!),
+    partyIds: of('party').map((r) => r.a!),
+    grants: of('grant').map((g) => ({
+      role: g.a as Role,
+      placePath: g.b,
+      gridId: g.c,
+      gridBuildingPaths: g.c ? buildings.filter((b) => b.a === g.c).map((b) => b.b!) : [],
+      partyId: g.d,
+      sector: g.e,
+    })),
+  };
+  return { actor, csrfToken: session.b!, lastSeenAt: session.c!, kind: actor.kind, status: session.f };
+}
 
 /** Who a user is when acting: their grants with the places they reach, their households and parties. */
 export async function loadActor(

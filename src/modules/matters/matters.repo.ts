@@ -1,5 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { MattersTable, ProblemEventsTable, ProblemsTable } from '../../db/schema.ts';
+import type { MattersTable, OrdersTable, ProblemEventsTable, ProblemsTable } from '../../db/schema.ts';
 import type { Db, Trx } from '../../db/transaction.ts';
 
 /** A place with the community it lies in (from its path), what every matter and problem is filed under. */
@@ -25,7 +25,11 @@ export function placesByIds(db: Db | Trx, ids: string[]) {
   return db.selectFrom('places').select(['id', 'name', 'kind', 'path']).where('id', 'in', ids).execute();
 }
 
-export async function insertMatter(db: Trx, row: Insertable<MattersTable>) {
+// The inserts take one row or many: the services write one, the bench's generated city writes thousands
+// through the same functions, so its rows cannot drift from what the services write.
+type Rows<T> = Insertable<T> | readonly Insertable<T>[];
+
+export async function insertMatter(db: Trx, row: Rows<MattersTable>) {
   await db.insertInto('matters').values(row).execute();
 }
 
@@ -53,7 +57,7 @@ export async function updateMatterIf(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function insertProblem(db: Trx, row: Insertable<ProblemsTable>) {
+export async function insertProblem(db: Trx, row: Rows<ProblemsTable>) {
   await db.insertInto('problems').values(row).execute();
 }
 
@@ -76,8 +80,12 @@ export async function updateProblemIf(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function insertEvent(db: Trx, row: Insertable<ProblemEventsTable>) {
+export async function insertEvent(db: Trx, row: Rows<ProblemEventsTable>) {
   await db.insertInto('problem_events').values(row).execute();
+}
+
+export async function insertOrder(db: Trx, row: Rows<OrdersTable>) {
+  await db.insertInto('orders').values(row).execute();
 }
 
 export function mattersOfProblem(db: Db | Trx, problemId: string) {
@@ -89,7 +97,13 @@ export function mattersOfProblem(db: Db | Trx, problemId: string) {
     .execute();
 }
 
-export async function ownMatters(db: Db, userId: string, page: { limit: number; offset: number }) {
+/** A resident's own matters, a page of them or (with `matterId`) the one just written. */
+export async function ownMatters(
+  db: Db,
+  userId: string,
+  page: { limit: number; offset: number },
+  matterId?: string,
+) {
   const items = await db
     .selectFrom('matters')
     .innerJoin('places', 'places.id', 'matters.place_id')
@@ -113,6 +127,7 @@ export async function ownMatters(db: Db, userId: string, page: { limit: number; 
       'problems.level as problem_level',
     ])
     .where('matters.submitter_user_id', '=', userId)
+    .$if(matterId !== undefined, (q) => q.where('matters.id', '=', matterId!))
     .orderBy('matters.created_at', 'desc')
     .orderBy('matters.id', 'desc')
     .limit(page.limit)
@@ -122,6 +137,7 @@ export async function ownMatters(db: Db, userId: string, page: { limit: number; 
     .selectFrom('matters')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('submitter_user_id', '=', userId)
+    .$if(matterId !== undefined, (q) => q.where('id', '=', matterId!))
     .executeTakeFirstOrThrow();
   return { items, total: Number(total.n) };
 }

@@ -29,9 +29,9 @@ export const mattersRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
 
   async function ownMatter(userId: string, id: string) {
-    // A resident has few matters; finding one among their own keeps one code path for the view.
-    const { items } = await ownMatterPage(deps.database.db, userId, { limit: 1000, offset: 0 });
-    const found = items.find((m) => m.id === id);
+    // One code path for the view of one matter and of the list; only the resident's own is found.
+    const { items } = await ownMatterPage(deps.database.db, userId, { limit: 1, offset: 0 }, id);
+    const found = items[0];
     if (!found) throw new AppError('not_found');
     return found;
   }

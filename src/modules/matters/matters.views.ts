@@ -7,8 +7,13 @@ import { ownMatters, placesByIds, publicRepliesOf, voicesOf } from './matters.re
 import type { FilingPlace, OwnMatterView } from './matters.schemas.ts';
 
 /** A resident's own matters, newest first, each with its problem's progress and the public replies. */
-export async function ownMatterPage(db: Db, userId: string, page: { limit: number; offset: number }) {
-  const { items, total } = await ownMatters(db, userId, page);
+export async function ownMatterPage(
+  db: Db,
+  userId: string,
+  page: { limit: number; offset: number },
+  matterId?: string,
+) {
+  const { items, total } = await ownMatters(db, userId, page, matterId);
   const problemIds = [...new Set(items.flatMap((m) => (m.problem_id ? [m.problem_id] : [])))];
   const [voices, replies] = await Promise.all([voicesOf(db, problemIds), publicRepliesOf(db, problemIds)]);
   const views: OwnMatterView[] = items.map((m) => ({

@@ -16,7 +16,7 @@ import type { Actor } from '../access/actor.ts';
 import { assertCan, canWorkOrder, requireActor } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { startLevelDeadline } from '../ladder/deadlines.service.ts';
-import { findProblem } from '../matters/matters.repo.ts';
+import { findProblem, insertOrder } from '../matters/matters.repo.ts';
 import { logEvent } from './timeline.ts';
 
 export type Assignee = { partyId?: string; userId?: string };
@@ -112,25 +112,22 @@ export async function createOrder(
   note: string | null,
 ) {
   const id = uuidv7();
-  await tx.db
-    .insertInto('orders')
-    .values({
-      id,
-      problem_id: problemId,
-      role,
-      party_id: who.partyId ?? null,
-      assignee_user_id: who.partyId ? null : (who.userId ?? null),
-      state: 'dispatched',
-      dispatched_by: tx.actor?.userId ?? null,
-      dispatched_at: tx.now.toISOString(),
-      taken_by: null,
-      taken_at: null,
-      reported_at: null,
-      report_text: null,
-      transferred_to: null,
-      note,
-    })
-    .execute();
+  await insertOrder(tx.db, {
+    id,
+    problem_id: problemId,
+    role,
+    party_id: who.partyId ?? null,
+    assignee_user_id: who.partyId ? null : (who.userId ?? null),
+    state: 'dispatched',
+    dispatched_by: tx.actor?.userId ?? null,
+    dispatched_at: tx.now.toISOString(),
+    taken_by: null,
+    taken_at: null,
+    reported_at: null,
+    report_text: null,
+    transferred_to: null,
+    note,
+  });
   await recordAudit(tx, {
     action: 'order.dispatch',
     entityType: 'order',

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { pathInScope } from '../../db/fragments.ts';
 import { type Db, pathRange } from '../../db/transaction.ts';
 import type { Scope } from '../access/policy.ts';
@@ -10,12 +10,31 @@ async function placePath(db: Db, placeId: string | undefined) {
   return place?.path ?? '/none/';
 }
 
+type Direction = 'asc' | 'desc';
+
+/** The queue's order over `table` (the problems, or the page chosen from them): most urgent first, or
+ *  nearest deadline first, or newest; a missing deadline after every real one, on both databases. */
+function queueOrder(sort: QueueQuery['sort'], table: 'problems' | 'p'): [RawBuilder<unknown>, Direction][] {
+  const column = (name: string) => sql.ref(`${table}.${name}`);
+  const byPriority: [RawBuilder<unknown>, Direction][] = [[column('priority'), 'desc']];
+  const byDeadline: [RawBuilder<unknown>, Direction][] = [
+    [sql`case when ${column('deadline_at')} is null then 1 else 0 end`, 'asc'],
+    [column('deadline_at'), 'asc'],
+  ];
+  const lead =
+    sort === 'priority'
+      ? [...byPriority, ...byDeadline]
+      : sort === 'deadline'
+        ? [...byDeadline, ...byPriority]
+        : [];
+  return [...lead, [column('created_at'), 'desc'], [column('id'), 'asc']];
+}
+
 /** The workbench queue: problems in scope, most urgent first (从急从重), then the nearest deadline. */
 export async function problemQueue(db: Db, scope: Scope, query: QueueQuery, championId?: string) {
   const under = await placePath(db, query.placeId);
   let base = db
     .selectFrom('problems')
-    .innerJoin('places', 'places.id', 'problems.place_id')
     .where((eb) =>
       championId
         ? eb.or([
@@ -51,7 +70,9 @@ export async function problemQueue(db: Db, scope: Scope, query: QueueQuery, cham
     );
   }
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  let rows = base.select([
+  // The page is chosen from the problems alone, then joined to its places and counted voices: a join or
+  // a correlated count before the sort would run for every problem in scope, not for the twenty shown.
+  let chosen = base.select([
     'problems.id',
     'problems.title',
     'problems.category',
@@ -61,25 +82,37 @@ export async function problemQueue(db: Db, scope: Scope, query: QueueQuery, cham
     'problems.deadline_at',
     'problems.deadline_provisional',
     'problems.created_at',
-    'places.name as place_name',
-    (eb) =>
-      eb
-        .selectFrom('matters')
-        .select((m) => m.fn.countAll<number>().as('n'))
-        .whereRef('matters.problem_id', '=', 'problems.id')
-        .as('voices'),
+    'problems.place_id',
   ]);
-  // A missing deadline sorts after every real one, the same on both databases.
-  const deadlineLast = sql`case when problems.deadline_at is null then 1 else 0 end`;
-  if (query.sort === 'priority')
-    rows = rows.orderBy('problems.priority', 'desc').orderBy(deadlineLast).orderBy('problems.deadline_at');
-  if (query.sort === 'deadline')
-    rows = rows.orderBy(deadlineLast).orderBy('problems.deadline_at').orderBy('problems.priority', 'desc');
-  rows = rows.orderBy('problems.created_at', 'desc').orderBy('problems.id');
-  const items = await rows
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
+  for (const [by, direction] of queueOrder(query.sort, 'problems')) chosen = chosen.orderBy(by, direction);
+  let rows = db
+    .selectFrom(
+      chosen
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize)
+        .as('p'),
+    )
+    .innerJoin('places', 'places.id', 'p.place_id')
+    .select([
+      'p.id',
+      'p.title',
+      'p.category',
+      'p.state',
+      'p.level',
+      'p.priority',
+      'p.deadline_at',
+      'p.deadline_provisional',
+      'p.created_at',
+      'places.name as place_name',
+      (eb) =>
+        eb
+          .selectFrom('matters')
+          .select((m) => m.fn.countAll<number>().as('n'))
+          .whereRef('matters.problem_id', '=', 'p.id')
+          .as('voices'),
+    ]);
+  for (const [by, direction] of queueOrder(query.sort, 'p')) rows = rows.orderBy(by, direction);
+  const items = await rows.execute();
   return { items, total: Number(total.n) };
 }
 

@@ -148,7 +148,7 @@ export async function countPendingLinks(db: Trx, userId: string) {
   return Number(row.n);
 }
 
-export async function insertLink(db: Trx, row: HouseholdLinksTable) {
+export async function insertLink(db: Trx, row: HouseholdLinksTable | readonly HouseholdLinksTable[]) {
   await db.insertInto('household_links').values(row).execute();
 }
 

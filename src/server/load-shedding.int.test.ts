@@ -1,0 +1,67 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, testApp } from '../../test/app.ts';
+import { as, makeTown, type Session, signedInUser } from '../../test/factories.ts';
+
+// Overload forced by hand: the sessions table is held by another transaction, so every signed-in request
+// waits on the database; with room for two in flight the third is refused at once, not left to time out.
+
+let t: TestApp;
+let staff: Session;
+
+beforeAll(async () => {
+  t = await testApp({ MAX_IN_FLIGHT: 2 });
+  const town = await makeTown(t.database);
+  staff = (
+    await signedInUser(t.app, t.database, { grants: [{ role: 'community_staff', place: town.community }] })
+  ).session;
+});
+afterAll(() => t.close());
+
+/** Holds the database until `release` is called: SQLite's one connection, or PostgreSQL's sessions table. */
+function holdDatabase() {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let held = () => {};
+  const holding = new Promise<void>((resolve) => {
+    held = resolve;
+  });
+  const done = t.database.db.transaction().execute(async (trx) => {
+    if (t.database.dialect === 'postgres')
+      await sql`lock table sessions in access exclusive mode`.execute(trx);
+    held();
+    await released;
+  });
+  return holding.then(() => ({
+    release: () => {
+      release();
+      return done;
+    },
+  }));
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+describe('shedding load', () => {
+  it('answers 503 with Retry-After beyond the requests in flight, and serves the waiting ones after', async () => {
+    const hold = await holdDatabase();
+    const queue = () => t.app.inject({ url: '/api/workbench/problems', headers: as(staff) });
+    const first = queue();
+    const second = queue();
+    await settle();
+    const shed = await queue();
+    expect(shed.statusCode).toBe(503);
+    expect(shed.headers['retry-after']).toBe('1');
+    expect(shed.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(shed.json().title).toBe('系统繁忙，请稍后再试');
+    // The load balancer's probe still answers while the server is full.
+    expect((await t.app.inject({ url: '/healthz' })).statusCode).toBe(200);
+
+    await hold.release();
+    expect((await first).statusCode).toBe(200);
+    expect((await second).statusCode).toBe(200);
+    expect((await queue()).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,30 @@
+import type { FastifyRequest } from 'fastify';
+import type { App } from './app-types.ts';
+import { AppError } from './errors.ts';
+
+// Under overload the server answers at once with 503 and Retry-After instead of letting requests queue
+// until clients time out: a bound on requests in flight (waiting for the database included) bounds how
+// long any accepted request waits, about MAX_IN_FLIGHT ÷ throughput. The load balancer's probes pass.
+
+/** Seconds a shed client waits before trying again: soon, the overload is usually a burst. */
+export const SHED_RETRY_AFTER_SECONDS = 1;
+const PROBES = new Set(['/healthz', '/readyz']);
+
+export function shedLoad(app: App, maxInFlight: number) {
+  let inFlight = 0;
+  const counted = new WeakSet<FastifyRequest>();
+  const done = async (request: FastifyRequest) => {
+    if (counted.delete(request)) inFlight--;
+  };
+  app.addHook('onRequest', async (request, reply) => {
+    if (PROBES.has(request.url)) return;
+    if (inFlight >= maxInFlight) {
+      reply.header('retry-after', String(SHED_RETRY_AFTER_SECONDS));
+      throw new AppError('overloaded');
+    }
+    inFlight++;
+    counted.add(request);
+  });
+  app.addHook('onResponse', done);
+  app.addHook('onRequestAbort', done);
+}
