@@ -5,6 +5,7 @@ import { hashPassword } from '../modules/auth/passwords.ts';
 import { loadConfig } from '../server/config.ts';
 import type { Tx } from '../server/transaction.ts';
 import { type NamedOwners, plantBuildings } from './households.ts';
+import { publishDemoProblems } from './echo.ts';
 import { tellMatters } from './matters.ts';
 import { OwnerRegister } from './owners.ts';
 import { createParties } from './parties.ts';
@@ -90,4 +91,5 @@ async function loadDemo(tx: Tx, passwordHash: string) {
   };
   await enrolResidents(admin, named, homes, passwordHash);
   await tellMatters({ tx: admin, places, parties, buildings });
+  await publishDemoProblems(admin);
 }
