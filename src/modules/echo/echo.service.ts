@@ -151,7 +151,7 @@ export async function wallPlaces(db: Db, parentId: string | undefined) {
 /** A published photo's file, or not found: unpublished photos and photos of unpublished problems stay private. */
 export async function publicPhoto(db: Db, attachmentId: string) {
   const photo = await attachmentProblem(db, attachmentId);
-  if (!photo || photo.published !== 1 || !photo.problem_id || !photo.mime.startsWith('image/'))
+  if (photo?.published !== 1 || !photo.problem_id || !photo.mime.startsWith('image/'))
     throw new AppError('not_found');
   if (!(await publishedProblem(db, photo.problem_id))) throw new AppError('not_found');
   return { fileId: photo.file_id, mime: photo.mime };

@@ -65,17 +65,15 @@ afterAll(() => t.close());
 
 function run<T>(actor: Actor, work: (tx: Tx) => Promise<T>) {
   const { database } = t;
-  return database.db
-    .transaction()
-    .execute((db) =>
-      work({
-        db,
-        dialect: database.dialect,
-        actor,
-        now: new Date(clock),
-        auditKey: 'test-audit-key-0123456789',
-      }),
-    );
+  return database.db.transaction().execute((db) =>
+    work({
+      db,
+      dialect: database.dialect,
+      actor,
+      now: new Date(clock),
+      auditKey: 'test-audit-key-0123456789',
+    }),
+  );
 }
 
 const idx = fc.nat(1000);
