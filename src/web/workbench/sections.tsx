@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   BankOutlined,
+  BarChartOutlined,
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
@@ -9,6 +10,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { FiguresSection } from '../echo/FiguresSection.tsx';
 import { OverviewSection } from './OverviewSection.tsx';
 import { PartiesSection } from './parties/PartiesSection.tsx';
 import { PlacesSection } from './places/PlacesSection.tsx';
@@ -45,4 +47,5 @@ export const sections: Section[] = [
   },
   { path: 'parties', labelKey: 'parties:menu', icon: <BankOutlined />, element: <PartiesSection /> },
   { path: 'staff', labelKey: 'staff:menu', icon: <TeamOutlined />, element: <StaffSection /> },
+  { path: 'figures', labelKey: 'echo:menu', icon: <BarChartOutlined />, element: <FiguresSection /> },
 ];
