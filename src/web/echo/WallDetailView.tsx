@@ -1,4 +1,4 @@
-import { Card, Descriptions, Image, List, Space, Tag, Timeline, Typography } from 'antd';
+import { Card, Image, List, Space, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -67,14 +67,17 @@ export function WallDetailView() {
         style={{ marginTop: 12 }}
         title={<h3 style={{ margin: 0, fontSize: '1em' }}>{t('whoSaid')}</h3>}
       >
-        <Descriptions
-          column={1}
+        <List
           size="small"
-          items={problem.voicesList.map((v, i) => ({
-            key: String(i),
-            label: v.label,
-            children: `${channelNames[v.channel]?.[language]} · ${formatDateTime(v.at, language)}`,
-          }))}
+          dataSource={problem.voicesList}
+          renderItem={(v) => (
+            <List.Item>
+              <Typography.Text strong>{v.label}</Typography.Text>
+              <Typography.Text>
+                {channelNames[v.channel]?.[language]} · {formatDateTime(v.at, language)}
+              </Typography.Text>
+            </List.Item>
+          )}
         />
       </Card>
       {problem.photos.length > 0 && (

@@ -15,7 +15,15 @@ import { queryString, useFigures } from './useFigures.ts';
 
 type Item = WallPage['items'][number];
 type Period = 'all' | 'month' | 'quarter' | 'year';
-const stateColor: Record<string, string> = { resolved: 'success', closed: 'success', open: 'default' };
+// Dark text on light tints: Ant Design's coloured tags fall short of WCAG AA contrast.
+const solvedStyle = { color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' };
+const handlingStyle = { color: '#613400', background: '#fffbe6', borderColor: '#ffe58f' };
+const stateStyle: Record<string, typeof solvedStyle | undefined> = {
+  resolved: solvedStyle,
+  closed: solvedStyle,
+  dispatched: handlingStyle,
+  in_progress: handlingStyle,
+};
 
 /** The echo wall: figures of the chosen place, then its published problems, page by page. */
 export function WallList() {
@@ -123,7 +131,7 @@ export function WallList() {
             <List.Item>
               <Card size="small" style={{ width: '100%' }}>
                 <Space wrap size={4} style={{ marginBottom: 8 }}>
-                  <Tag color={stateColor[item.state] ?? 'processing'}>{t(`states.${item.state}`)}</Tag>
+                  <Tag style={stateStyle[item.state]}>{t(`states.${item.state}`)}</Tag>
                   <Tag>{categoryLabel(item.category)}</Tag>
                   <Typography.Text>{item.placeName}</Typography.Text>
                 </Space>
