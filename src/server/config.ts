@@ -25,6 +25,8 @@ const Env = z.object({
   MATTER_AUTOCLOSE_DAYS: z.coerce.number().int().positive().default(7),
   /** How often the background sweeps run; 0 turns them off (tests drive them directly). */
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
+  /** How long a server keeps an answer of the public echo wall and figures; 0 keeps none. */
+  PUBLIC_CACHE_MS: z.coerce.number().int().min(0).default(2000),
 });
 
 export type Config = z.output<typeof Env>;
@@ -46,6 +48,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     DEMO: 'off',
     WRITES_PER_MINUTE: 1_000_000,
     SWEEP_INTERVAL_SECONDS: 0,
+    PUBLIC_CACHE_MS: 0,
     ...overrides,
   };
 }

@@ -24,14 +24,17 @@ import {
   wallDetail,
   wallPlaces,
 } from './echo.service.ts';
+import { PublicCache } from './public-cache.ts';
 
 const tags = ['echo wall'];
 // The public pages may be served from a cache this long: a newly published problem shows within it.
-const PUBLIC_CACHE = 'public, max-age=5';
+const PUBLIC_CACHE = 'public, max-age=2';
 
 export const echoRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
   const db = deps.database.db;
+  const cache = new PublicCache(deps.config.PUBLIC_CACHE_MS);
+  const cached = <T>(request: { url: string }, compute: () => Promise<T>) => cache.get(request.url, compute);
 
   app.get(
     '/api/public/echo-wall',
@@ -45,7 +48,7 @@ export const echoRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.header('cache-control', PUBLIC_CACHE);
-      return wall(db, request.query);
+      return cached(request, () => wall(db, request.query));
     },
   );
 
@@ -61,7 +64,7 @@ export const echoRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.header('cache-control', PUBLIC_CACHE);
-      return wallDetail(db, request.params.id);
+      return cached(request, () => wallDetail(db, request.params.id));
     },
   );
 
@@ -77,7 +80,7 @@ export const echoRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.header('cache-control', PUBLIC_CACHE);
-      return wallPlaces(db, request.query.parentId);
+      return cached(request, () => wallPlaces(db, request.query.parentId));
     },
   );
 
@@ -121,6 +124,7 @@ export const echoRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       transact(deps, request.actor, async (tx) => {
         await publish(tx, request.params.id, request.body.summary);
+        cache.clear();
         return publication(tx, request.params.id);
       }),
   );
@@ -137,6 +141,7 @@ export const echoRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await transact(deps, request.actor, (tx) => unpublish(tx, request.params.id));
+      cache.clear();
       return reply.status(204).send(null);
     },
   );
@@ -156,6 +161,7 @@ export const echoRoutes: FastifyPluginAsyncZod = async (app) => {
       await transact(deps, request.actor, (tx) =>
         publishPhoto(tx, request.params.id, request.body.published),
       );
+      cache.clear();
       return reply.status(204).send(null);
     },
   );

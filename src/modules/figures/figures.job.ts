@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/transaction.ts';
 import { percentile } from '../../domain/figures/stats.ts';
 import type { AppDeps } from '../../server/app-types.ts';
+import { backfillFigures } from './rollup.ts';
 
 // Medians and 90th percentiles do not add up from roll-ups; a job recomputes them for every community and
 // every place above it, at least every five minutes, and the figures show them "as of" its last run.
@@ -68,8 +69,15 @@ export async function computeDurations(db: Db, now: Date): Promise<number> {
 /** Runs the durations job now and then every DURATIONS_EVERY_SECONDS; off where the sweeps are off (tests). */
 export function startFigureJob(deps: AppDeps, log: FastifyBaseLogger): () => void {
   if (deps.config.SWEEP_INTERVAL_SECONDS === 0) return () => {};
+  let backfilled = false;
   const run = async () => {
     try {
+      // Once per start: records from before the roll-ups existed are counted in.
+      if (!backfilled) {
+        const counted = await backfillFigures(deps.database);
+        if (counted > 0) log.info({ counted }, 'figures: roll-ups backfilled');
+        backfilled = true;
+      }
       await computeDurations(deps.database.db, new Date());
     } catch (error) {
       log.error({ err: error }, 'figures: durations job failed');

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pickLanguage } from '../../server/i18n.ts';
+import { PublicCache } from '../echo/public-cache.ts';
 import { handlers } from './figures.handlers.ts';
 import { ranking } from './figures.ranking.ts';
 import { Figures, FiguresQuery, Handlers, HandlersQuery, Ranking, RankingQuery } from './figures.schemas.ts';
@@ -9,6 +10,8 @@ const tags = ['figures'];
 
 export const figuresRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db;
+  // Figures move with every change; a server keeps each answer PUBLIC_CACHE_MS at most.
+  const cache = new PublicCache(app.deps.config.PUBLIC_CACHE_MS);
 
   app.get(
     '/api/public/figures',
@@ -21,8 +24,9 @@ export const figuresRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      reply.header('cache-control', 'public, max-age=5');
-      return figures(db, request.query, new Date(), pickLanguage(request.headers['accept-language']));
+      reply.header('cache-control', 'public, max-age=2');
+      const language = pickLanguage(request.headers['accept-language']);
+      return cache.get(`${language} ${request.url}`, () => figures(db, request.query, new Date(), language));
     },
   );
 
@@ -37,8 +41,8 @@ export const figuresRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      reply.header('cache-control', 'public, max-age=5');
-      return ranking(db, request.query, new Date());
+      reply.header('cache-control', 'public, max-age=2');
+      return cache.get(request.url, () => ranking(db, request.query, new Date()));
     },
   );
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Trx } from '../../db/transaction.ts';
+import type { Db, Trx } from '../../db/transaction.ts';
 import {
   type MatterDims,
   matterDims,
@@ -161,4 +161,34 @@ export async function countChange(tx: Tx, changed: { matterId?: string; problemI
     const problem = await loadProblem(tx.db, id);
     await recount(tx.db, 'problem', id, problem && problemDims(problem), (d, n) => moveProblem(tx.db, d, n));
   }
+}
+
+/**
+ * Counts every matter and problem not yet in the roll-ups: a database that held matters before the
+ * roll-ups existed, or rows written in bulk (the benchmark city). Batches of 500 per transaction.
+ */
+export async function backfillFigures(database: { db: Db; dialect: Tx['dialect'] }): Promise<number> {
+  let counted = 0;
+  for (const entity of ['matter', 'problem'] as const) {
+    for (;;) {
+      const table = entity === 'matter' ? 'matters' : 'problems';
+      const missing = await database.db
+        .selectFrom(table)
+        .leftJoin('figure_keys', (join) =>
+          join.onRef('figure_keys.entity_id', '=', `${table}.id`).on('figure_keys.entity_type', '=', entity),
+        )
+        .select(`${table}.id as id`)
+        .where('figure_keys.entity_id', 'is', null)
+        .limit(500)
+        .execute();
+      if (missing.length === 0) break;
+      await database.db.transaction().execute(async (db) => {
+        const tx: Tx = { db, dialect: database.dialect, actor: null, now: new Date(), auditKey: '' };
+        for (const row of missing)
+          await countChange(tx, entity === 'matter' ? { matterId: row.id } : { problemId: row.id });
+      });
+      counted += missing.length;
+    }
+  }
+  return counted;
 }
