@@ -72,4 +72,18 @@ describe('the wall display of a street office', () => {
     await expect.poll(() => page.getByText('承办单位与人员').count()).toBe(1);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
+
+  it('lets staff publish a problem with its redacted summary; the wall shows it', async () => {
+    const page = await openPage('echo-publish');
+    await signIn(page, '/workbench', '17000000001');
+    await page.getByRole('menuitem', { name: '问题清单' }).click();
+    await page.getByRole('link', { name: '文明养犬、清理犬粪' }).click();
+    const summary = page.getByLabel('公开摘要');
+    await expect.poll(() => summary.inputValue()).toContain('养狗');
+    await summary.fill('唐徕社区养犬不文明、犬粪无人清理，社区将联合相关部门治理。');
+    await page.getByRole('button', { name: '发布到回音壁' }).click();
+    await expect.poll(() => page.getByText('已公开', { exact: true }).count()).toBe(1);
+    await page.goto('/wall');
+    await expect.poll(() => page.getByText('唐徕社区养犬不文明').count()).toBe(1);
+  });
 });
