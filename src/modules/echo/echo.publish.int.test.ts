@@ -111,6 +111,13 @@ describe('publishing a problem to the echo wall', () => {
     expect(wall.json().items.map((i: { id: string }) => i.id)).not.toContain(problemId);
   });
 
+  it('does not let the public narrow the wall to a building or a home', async () => {
+    const response = await send(null, 'GET', `/api/public/echo-wall?placeId=${town.household101.id}`);
+    expect(response.statusCode).toBe(400);
+    const compound = await send(null, 'GET', `/api/public/echo-wall?placeId=${town.compound.id}`);
+    expect(compound.statusCode).toBe(200);
+  });
+
   it('shows the edited summary on the public wall, and only the photos published one by one', async () => {
     const { problemId, matterId } = await problemFromResident('1号楼门口路灯坏了');
     const first = await attachPhoto(matterId, 'photo one');

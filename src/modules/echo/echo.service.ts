@@ -88,7 +88,8 @@ export async function wall(db: Db, query: WallQuery): Promise<WallPage> {
       .select(['id', 'kind', 'path'])
       .where('id', '=', query.placeId)
       .executeTakeFirst();
-    if (!place)
+    // The public walks the tree down to compounds: a building or a home would point at residents.
+    if (!place || ['building', 'entrance', 'household'].includes(place.kind))
       throw new AppError('validation_failed', { fields: [{ field: 'placeId', message: 'not_found' }] });
     if (place.kind === 'community') filter.communityId = place.id;
     else filter.placePath = place.path;
