@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { EchoTables } from './schema-echo.ts';
 import type { LadderTables } from './schema-ladder.ts';
 import type { MeetingsTables } from './schema-meetings.ts';
 import type { NotificationTables } from './schema-notifications.ts';
@@ -313,7 +314,7 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
-export interface DB extends NotificationTables, LadderTables, VotesTables, MeetingsTables {
+export interface DB extends NotificationTables, LadderTables, VotesTables, MeetingsTables, EchoTables {
   app_meta: AppMetaTable;
   places: PlacesTable;
   households: HouseholdsTable;

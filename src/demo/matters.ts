@@ -266,7 +266,11 @@ const shuofangProblems: {
   {
     title: '社区举办招聘会',
     category: 'employment',
-    said: ['能不能在社区办个招聘会？', '希望多提供家门口的就业岗位。'],
+    said: [
+      '能不能在社区办个招聘会？',
+      '希望多提供家门口的就业岗位。',
+      '想找离家近的工作，社区能帮忙推荐吗？',
+    ],
     solved: true,
     place: 'community217',
   },
@@ -315,14 +319,14 @@ const shuofangProblems: {
   {
     title: '背街小巷路面破损',
     category: 'environment',
-    said: ['巷子里的路坑坑洼洼，下雨全是积水。'],
+    said: ['巷子里的路坑坑洼洼，下雨全是积水。', '巷子路面破了，老人走路容易摔倒。'],
     solved: true,
     place: 'community217',
   },
   {
     title: '建校家属院外墙保温脱落',
     category: 'old_compound_renovation',
-    said: ['外墙皮一块块往下掉。'],
+    said: ['外墙皮一块块往下掉。', '外墙保温层脱落，怕砸到楼下的人。'],
     solved: true,
     place: 'jianxiao',
   },
@@ -336,7 +340,7 @@ const shuofangProblems: {
   {
     title: '建校家属院停车难',
     category: 'environment',
-    said: ['院里车位太少，晚上回来没地方停。'],
+    said: ['院里车位太少，晚上回来没地方停。', '外来车辆占了院里的车位。'],
     solved: false,
     place: 'jianxiao',
   },

@@ -39,6 +39,8 @@ const Env = z.object({
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   /** Requests in flight beyond which new ones are answered 503 with Retry-After (see load-shedding.ts). */
   MAX_IN_FLIGHT: z.coerce.number().int().positive().default(256),
+  /** How long a server keeps an answer of the public echo wall and figures; 0 keeps none. */
+  PUBLIC_CACHE_MS: z.coerce.number().int().min(0).default(2000),
 });
 
 export type Config = z.output<typeof Env>;
@@ -60,6 +62,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     DEMO: 'off',
     WRITES_PER_MINUTE: 1_000_000,
     SWEEP_INTERVAL_SECONDS: 0,
+    PUBLIC_CACHE_MS: 0,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { seedDemoIfEmpty } from '../demo/seed.ts';
+import { startFigureJob } from '../modules/figures/figures.job.ts';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { startSweeps } from './sweeps.ts';
@@ -17,6 +18,7 @@ if (config.DEMO === 'auto') {
 }
 
 const stopSweeps = startSweeps(app.deps, app.log);
+const stopFigureJob = startFigureJob(app.deps, app.log);
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -24,6 +26,7 @@ async function shutdown(signal: string) {
   closing = true;
   app.log.info({ signal }, 'shutting down');
   stopSweeps();
+  stopFigureJob();
   await app.close();
   await database.close();
   process.exit(0);

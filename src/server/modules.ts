@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { echoRoutes } from '../modules/echo/echo.routes.ts';
+import { figuresRoutes } from '../modules/figures/figures.routes.ts';
 import { householdImportRoutes } from '../modules/household-imports/household-imports.routes.ts';
 import { ladderRoutes } from '../modules/ladder/ladder.routes.ts';
 import { mattersRoutes } from '../modules/matters/matters.routes.ts';
@@ -32,4 +34,6 @@ export const routeModules: FastifyPluginAsyncZod[] = [
   votesRoutes,
   meetingsRoutes,
   meetingFollowThroughRoutes,
+  echoRoutes,
+  figuresRoutes,
 ];

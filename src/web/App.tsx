@@ -2,6 +2,7 @@ import { App as AntApp, ConfigProvider, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { DashboardPage } from './echo/DashboardPage.tsx';
 import { LiveNoticesProvider } from './notifications/live.tsx';
 import { EchoWallPage } from './pages/EchoWallPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
@@ -42,6 +43,7 @@ function Themed() {
             <Route path="/workbench/*" element={<WorkbenchPage />} />
             <Route path="/wall/*" element={<EchoWallPage />} />
             <Route path="/invite/:token" element={<InvitePage />} />
+            <Route path="/dashboard" element={<DashboardPage />} />
             <Route path="*" element={<HomePage />} />
           </Routes>
         </BrowserRouter>

@@ -1,3 +1,4 @@
+import { uuidv7 } from 'uuidv7';
 import { meetingFixtures } from './meetings-world.ts';
 import { type Persona, personas, type Request, type World } from './world.ts';
 
@@ -891,5 +892,74 @@ const meetingRoutes: Record<string, Entry> = {
     open: 404,
     build: async (w) => ({ method: 'GET', url: `/api/public/problems/${await w.problem()}/meetings` }),
   },
+  // The echo wall 回音壁 and the figures.
+  'GET /api/public/echo-wall': { open: 200, build: () => ({ method: 'GET', url: '/api/public/echo-wall' }) },
+  'GET /api/public/echo-wall/:id': {
+    open: 200,
+    build: async (w) => {
+      const problemId = await w.problem();
+      await w.send(w.sessions.secretary, {
+        method: 'POST',
+        url: `/api/workbench/problems/${problemId}/publish`,
+        payload: { summary: '路灯不亮' },
+      });
+      return { method: 'GET', url: `/api/public/echo-wall/${problemId}` };
+    },
+  },
+  'GET /api/public/places': { open: 200, build: () => ({ method: 'GET', url: '/api/public/places' }) },
+  // No photo is published in the world: every asker is told there is none.
+  'GET /api/public/photos/:id': {
+    open: 404,
+    build: () => ({ method: 'GET', url: '/api/public/photos/0190d2a0-0000-7000-8000-000000000000' }),
+  },
+  'GET /api/public/figures': { open: 200, build: () => ({ method: 'GET', url: '/api/public/figures' }) },
+  'GET /api/public/figures/rankings': {
+    open: 200,
+    build: () => ({ method: 'GET', url: '/api/public/figures/rankings' }),
+  },
+  'GET /api/workbench/problems/:id/publication': {
+    allow: dispatchers(200),
+    build: async (w) => ({ method: 'GET', url: `/api/workbench/problems/${await w.problem()}/publication` }),
+  },
+  'POST /api/workbench/problems/:id/publish': {
+    allow: dispatchers(200),
+    build: async (w) => ({
+      method: 'POST',
+      url: `/api/workbench/problems/${await w.problem()}/publish`,
+      payload: { summary: '路灯不亮，已报修' },
+    }),
+  },
+  'POST /api/workbench/problems/:id/unpublish': {
+    allow: dispatchers(204),
+    build: async (w) => ({ method: 'POST', url: `/api/workbench/problems/${await w.problem()}/unpublish` }),
+  },
+  'POST /api/workbench/photos/:id/publication': {
+    allow: dispatchers(204),
+    build: async (w) => {
+      const matterId = await w.submittedMatter();
+      await w.send(w.sessions.secretary, {
+        method: 'POST',
+        url: `/api/matters/${matterId}/accept`,
+        payload: { title: '路灯', urgency: 1, severity: 1 },
+      });
+      const now = new Date().toISOString();
+      const fileId = `${uuidv7().replace(/-/g, '')}`;
+      await w.database.db
+        .insertInto('files')
+        .values({ id: fileId, mime: 'image/jpeg', bytes: 1, created_at: now })
+        .execute();
+      const id = uuidv7();
+      await w.database.db
+        .insertInto('attachments')
+        .values({ id, file_id: fileId, matter_id: matterId, event_id: null, created_at: now })
+        .execute();
+      return { method: 'POST', url: `/api/workbench/photos/${id}/publication`, payload: { published: true } };
+    },
+  },
+  'GET /api/workbench/figures/handlers': {
+    allow: { gridIn: 200, gridOut: 200, property: 200, secretary: 200 },
+    build: () => ({ method: 'GET', url: '/api/workbench/figures/handlers' }),
+  },
 };
+
 Object.assign(matrix, meetingRoutes);

@@ -63,6 +63,7 @@ export async function buildWorld(t: TestApp) {
   const world = {
     town,
     partyId,
+    database: t.database,
     sessions,
     specs,
     /** A session of a new person like this persona, for requests that end or change the session. */

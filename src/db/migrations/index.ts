@@ -5,6 +5,7 @@ import * as m0005 from './0005_matters.ts';
 import * as m0006 from './0006_notifications.ts';
 import * as m0007 from './0007_ladder.ts';
 import * as m0008 from './0008_channels.ts';
+import * as m0009 from './0009_echo_figures.ts';
 import * as m0010 from './0010_meetings.ts';
 import * as m0011 from './0011_votes.ts';
 import type { MigrationDialect } from './columns.ts';
@@ -21,6 +22,7 @@ const steps: Record<string, Step> = {
   '0007_ladder': m0007,
   '0011_votes': m0011,
   '0010_meetings': m0010,
+  '0009_echo_figures': m0009,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

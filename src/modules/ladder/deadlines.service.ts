@@ -6,6 +6,7 @@ import { computeDeadline, type DeadlineRule } from '../../domain/deadlines/deadl
 import { type LevelRule, ruleFor, type StoredRule, warningAt } from '../../domain/ladder/ladder.ts';
 import type { Level } from '../../domain/matters/vocabulary.ts';
 import type { Tx } from '../../server/transaction.ts';
+import { countChange } from '../figures/rollup.ts';
 import { workingCalendar } from './calendar.ts';
 
 /** The problem states whose deadline still runs: nobody has resolved them yet. */
@@ -64,6 +65,7 @@ export async function startLevelDeadline(tx: Tx, problemId: string): Promise<voi
   if (!problem) return;
   const columns = await levelDeadline(tx, problem, problem.level as Level);
   await tx.db.updateTable('problems').set(columns).where('id', '=', problemId).execute();
+  await countChange(tx, { problemId });
 }
 
 /**
@@ -108,6 +110,7 @@ export async function recomputeRunningDeadlines(tx: Tx): Promise<number> {
       })
       .where('id', '=', row.id)
       .execute();
+    await countChange(tx, { problemId: row.id });
     changed++;
   }
   return changed;

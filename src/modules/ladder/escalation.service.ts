@@ -8,6 +8,7 @@ import type { Tx } from '../../server/transaction.ts';
 import { can, canWorkOrder } from '../access/policy.ts';
 import type { Role } from '../access/roles.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { countChange } from '../figures/rollup.ts';
 import { findProblem } from '../matters/matters.repo.ts';
 import { type Audience, audienceUserIds, notify } from '../notifications/notify.ts';
 import { type Handler, proposedHandler } from '../problems/dispatch-catalogue.ts';
@@ -84,6 +85,8 @@ async function climb(
     update = update.where('deadline_at', '=', problem.deadline_at);
   const result = await update.executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return false;
+  // The figures count problems by level and deadline: they move in the same transaction.
+  await countChange(tx, { problemId: problem.id });
 
   let orderId: string | null = null;
   const handler = rung.handler;

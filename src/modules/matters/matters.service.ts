@@ -14,6 +14,7 @@ import type { Tx } from '../../server/transaction.ts';
 import type { Actor } from '../access/actor.ts';
 import { assertCan, requireActor } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { countChange } from '../figures/rollup.ts';
 import { startLevelDeadline } from '../ladder/deadlines.service.ts';
 import { proposedHandler } from '../problems/dispatch-catalogue.ts';
 import { reopenProblem, transitionProblem } from '../problems/orders.service.ts';
@@ -56,6 +57,7 @@ export async function transitionMatter(
       extra: { state: current?.state },
     });
   }
+  await countChange(tx, { matterId: matter.id });
   await recordAudit(tx, {
     action: `matter.${event}`,
     entityType: 'matter',
@@ -135,6 +137,7 @@ export async function submitMatter(tx: Tx, input: MatterInput) {
     submitter_person_id: actor.personId,
     recorded_by: null,
   });
+  await countChange(tx, { matterId: id });
   await recordAudit(tx, {
     action: 'matter.submit',
     entityType: 'matter',
@@ -176,6 +179,7 @@ export async function intakeMatter(tx: Tx, input: IntakeInput) {
     submitter_person_id: submitter.personId,
     recorded_by: actor.userId,
   });
+  await countChange(tx, { matterId: id });
   await recordAudit(tx, {
     action: 'matter.intake',
     entityType: 'matter',
@@ -371,6 +375,7 @@ export async function closeUnansweredMatters(tx: Tx, days: number) {
     });
     if (!moved) continue;
     closed++;
+    await countChange(tx, { matterId: matter.id });
     await recordAudit(tx, {
       action: 'matter.close',
       entityType: 'matter',

@@ -15,6 +15,7 @@ import type { Tx } from '../../server/transaction.ts';
 import type { Actor } from '../access/actor.ts';
 import { assertCan, canWorkOrder, requireActor } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { countChange } from '../figures/rollup.ts';
 import { startLevelDeadline } from '../ladder/deadlines.service.ts';
 import { findProblem, insertOrder } from '../matters/matters.repo.ts';
 import { logEvent } from './timeline.ts';
@@ -66,6 +67,7 @@ export async function transitionProblem(
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1)
     throw conflict((await findProblem(tx.db, problem.id))?.state ?? '');
+  await countChange(tx, { problemId: problem.id });
   if (step.to !== problem.state) {
     await recordAudit(tx, {
       action: `problem.${event}`,

@@ -15,6 +15,7 @@ import {
   scopeOf,
 } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { countChange } from '../figures/rollup.ts';
 import { findMatter, findProblem, mattersOfProblem } from '../matters/matters.repo.ts';
 import { proposedHandler } from './dispatch-catalogue.ts';
 import { isChampion, problemInScope } from './orders.service.ts';
@@ -213,6 +214,7 @@ export async function mergeProblems(tx: Tx, targetId: string, sourceIds: string[
     }
     await tx.db.deleteFrom('problem_champions').where('problem_id', '=', sourceId).execute();
     await tx.db.deleteFrom('problems').where('id', '=', sourceId).execute();
+    await countChange(tx, { problemId: sourceId });
     await logEvent(tx, targetId, 'merged', { data: { from: sourceId } });
     await recordAudit(tx, {
       action: 'problem.merge',
@@ -221,6 +223,7 @@ export async function mergeProblems(tx: Tx, targetId: string, sourceIds: string[
       changes: { merged: { to: sourceId } },
     });
   }
+  await countChange(tx, { problemId: targetId });
   return targetId;
 }
 
@@ -264,6 +267,7 @@ export async function splitMatter(tx: Tx, matterId: string) {
     .set({ problem_id: id, updated_at: now })
     .where('id', '=', matterId)
     .execute();
+  await countChange(tx, { matterId, problemId: problem.id });
   await logEvent(tx, problem.id, 'split', { data: { matterId, to: id } });
   await logEvent(tx, id, 'created', { data: { matterId, splitFrom: problem.id } });
   await recordAudit(tx, {

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { echo } from '../echo/messages.ts';
 import { notifications } from '../notifications/messages.ts';
 import { matters } from '../resident/matters/messages.ts';
 import { resident } from '../resident/messages.ts';
@@ -29,6 +30,7 @@ const areas = {
   ladder,
   votes,
   meetings,
+  echo,
 };
 function bundle(language: 'zh-CN' | 'en') {
   return Object.fromEntries(Object.entries(areas).map(([name, messages]) => [name, messages[language]]));

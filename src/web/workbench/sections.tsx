@@ -3,6 +3,7 @@ import {
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   CommentOutlined,
   FieldTimeOutlined,
   HomeOutlined,
@@ -13,6 +14,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { FiguresSection } from '../echo/FiguresSection.tsx';
 import { ChannelsSection } from '../notifications/ChannelsSection.tsx';
 import { NoticeBell, NotificationsSection } from '../notifications/NotificationsSection.tsx';
 import { LadderSection } from './ladder/LadderSection.tsx';
@@ -69,4 +71,5 @@ export const sections: Section[] = [
   { path: 'ladder', labelKey: 'ladder:menu', icon: <FieldTimeOutlined />, element: <LadderSection /> },
   { path: 'votes', labelKey: 'votes:menu', icon: <AuditOutlined />, element: <VotesSection /> },
   { path: 'meetings', labelKey: 'meetings:menu', icon: <CommentOutlined />, element: <MeetingsSection /> },
+  { path: 'figures', labelKey: 'echo:menu', icon: <BarChartOutlined />, element: <FiguresSection /> },
 ];

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { categoryNames, channelNames } from '../../../domain/matters/vocabulary.ts';
 import { api } from '../../api.ts';
+import { PublishCard } from '../../echo/PublishCard.tsx';
 import { useNoticeListener } from '../../notifications/live.tsx';
 import { useSession } from '../../session.tsx';
 import { HistoryButton } from '../../shared/RecordHistory.tsx';
@@ -139,6 +140,7 @@ export function ProblemPage() {
             />
             <TimelineForm problem={problem} onDone={setProblem} />
           </Card>
+          <PublishCard problemId={problem.id} />
         </Col>
       </Row>
     </>

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { PublicCache } from './public-cache.ts';
+
+describe('the public answers cache', () => {
+  it('computes once for everyone asking the same thing, until cleared', async () => {
+    const cache = new PublicCache(60_000);
+    let computed = 0;
+    const compute = async () => ++computed;
+    const answers = await Promise.all([cache.get('/wall', compute), cache.get('/wall', compute)]);
+    expect(answers).toEqual([1, 1]);
+    expect(await cache.get('/other', compute)).toBe(2);
+    cache.clear();
+    expect(await cache.get('/wall', compute)).toBe(3);
+  });
+
+  it('keeps nothing when switched off, and no failure', async () => {
+    let computed = 0;
+    const off = new PublicCache(0);
+    await off.get('/wall', async () => ++computed);
+    await off.get('/wall', async () => ++computed);
+    expect(computed).toBe(2);
+    const on = new PublicCache(60_000);
+    await expect(on.get('/x', () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
+    expect(await on.get('/x', async () => 'ok')).toBe('ok');
+  });
+
+  it('forgets the oldest answers beyond its size', async () => {
+    const cache = new PublicCache(60_000, 2);
+    let computed = 0;
+    for (const key of ['a', 'b', 'c']) await cache.get(key, async () => ++computed);
+    expect(await cache.get('a', async () => ++computed)).toBe(4);
+  });
+});

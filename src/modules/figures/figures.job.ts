@@ -1,0 +1,90 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../../db/transaction.ts';
+import { percentile } from '../../domain/figures/stats.ts';
+import type { AppDeps } from '../../server/app-types.ts';
+import { backfillFigures } from './rollup.ts';
+
+// Medians and 90th percentiles do not add up from roll-ups; a job recomputes them for every community and
+// every place above it, at least every five minutes, and the figures show them "as of" its last run.
+
+export const DURATIONS_EVERY_SECONDS = 300;
+/** Durations are over the problems opened in the last year: what a street is judged on now. */
+const WINDOW_DAYS = 365;
+
+function ancestorsOf(path: string): string[] {
+  const ids = path.split('/').filter(Boolean);
+  const out = ['/'];
+  for (let i = 1; i <= ids.length; i++) out.push(`/${ids.slice(0, i).join('/')}/`);
+  return out;
+}
+
+export async function computeDurations(db: Db, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - WINDOW_DAYS * 86_400_000).toISOString();
+  const rows = await db
+    .selectFrom('problems')
+    .innerJoin('places as community', 'community.id', 'problems.community_id')
+    .select([
+      'community.path as community_path',
+      'problems.created_at',
+      'problems.first_taken_at',
+      'problems.resolved_at',
+    ])
+    .where('problems.created_at', '>=', since)
+    .execute();
+  const seconds = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 1000);
+  const values = new Map<string, { first_response: number[]; resolution: number[] }>();
+  for (const row of rows) {
+    for (const path of ancestorsOf(row.community_path)) {
+      let at = values.get(path);
+      if (!at) {
+        at = { first_response: [], resolution: [] };
+        values.set(path, at);
+      }
+      if (row.first_taken_at) at.first_response.push(seconds(row.created_at, row.first_taken_at));
+      if (row.resolved_at) at.resolution.push(seconds(row.created_at, row.resolved_at));
+    }
+  }
+  const computedAt = now.toISOString();
+  const out = [...values.entries()].flatMap(([placePath, metrics]) =>
+    (['first_response', 'resolution'] as const).map((metric) => ({
+      place_path: placePath,
+      metric,
+      n: metrics[metric].length,
+      median_seconds: percentile(metrics[metric], 0.5),
+      p90_seconds: percentile(metrics[metric], 0.9),
+      computed_at: computedAt,
+    })),
+  );
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('figure_durations').execute();
+    for (let i = 0; i < out.length; i += 500)
+      await trx
+        .insertInto('figure_durations')
+        .values(out.slice(i, i + 500))
+        .execute();
+  });
+  return out.length;
+}
+
+/** Runs the durations job now and then every DURATIONS_EVERY_SECONDS; off where the sweeps are off (tests). */
+export function startFigureJob(deps: AppDeps, log: FastifyBaseLogger): () => void {
+  if (deps.config.SWEEP_INTERVAL_SECONDS === 0) return () => {};
+  let backfilled = false;
+  const run = async () => {
+    try {
+      // Once per start: records from before the roll-ups existed are counted in.
+      if (!backfilled) {
+        const counted = await backfillFigures(deps.database);
+        if (counted > 0) log.info({ counted }, 'figures: roll-ups backfilled');
+        backfilled = true;
+      }
+      await computeDurations(deps.database.db, new Date());
+    } catch (error) {
+      log.error({ err: error }, 'figures: durations job failed');
+    }
+  };
+  void run();
+  const timer = setInterval(() => void run(), DURATIONS_EVERY_SECONDS * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
