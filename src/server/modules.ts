@@ -7,6 +7,7 @@ import { partiesRoutes } from '../modules/parties/parties.routes.ts';
 import { placesRoutes } from '../modules/places/places.routes.ts';
 import { problemsRoutes } from '../modules/problems/problems.routes.ts';
 import { residentsRoutes } from '../modules/residents/residents.routes.ts';
+import { searchRoutes } from '../modules/search/search.routes.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
 
@@ -22,4 +23,5 @@ export const routeModules: FastifyPluginAsyncZod[] = [
   auditRoutes,
   mattersRoutes,
   problemsRoutes,
+  searchRoutes,
 ];

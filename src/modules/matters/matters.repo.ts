@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { MattersTable, ProblemEventsTable, ProblemsTable } from '../../db/schema.ts';
 import type { Db, Trx } from '../../db/transaction.ts';
+import { indexMatter, indexProblem } from '../search/search-index.ts';
 
 /** A place with the community it lies in (from its path), what every matter and problem is filed under. */
 export async function placeInContext(db: Db | Trx, placeId: string) {
@@ -27,6 +28,7 @@ export function placesByIds(db: Db | Trx, ids: string[]) {
 
 export async function insertMatter(db: Trx, row: Insertable<MattersTable>) {
   await db.insertInto('matters').values(row).execute();
+  await indexMatter(db, row);
 }
 
 export function findMatter(db: Db | Trx, id: string) {
@@ -55,6 +57,7 @@ export async function updateMatterIf(
 
 export async function insertProblem(db: Trx, row: Insertable<ProblemsTable>) {
   await db.insertInto('problems').values(row).execute();
+  await indexProblem(db, row.id);
 }
 
 export function findProblem(db: Db | Trx, id: string) {
