@@ -5,6 +5,7 @@ import { householdImportRoutes } from '../modules/household-imports/household-im
 import { mattersRoutes } from '../modules/matters/matters.routes.ts';
 import { partiesRoutes } from '../modules/parties/parties.routes.ts';
 import { placesRoutes } from '../modules/places/places.routes.ts';
+import { problemListRoutes } from '../modules/problem-list/problem-list.routes.ts';
 import { problemsRoutes } from '../modules/problems/problems.routes.ts';
 import { residentsRoutes } from '../modules/residents/residents.routes.ts';
 import { searchRoutes } from '../modules/search/search.routes.ts';
@@ -24,4 +25,5 @@ export const routeModules: FastifyPluginAsyncZod[] = [
   mattersRoutes,
   problemsRoutes,
   searchRoutes,
+  problemListRoutes,
 ];
