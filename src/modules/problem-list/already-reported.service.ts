@@ -13,6 +13,10 @@ import { type PlaceContext, placeContexts } from './place-context.ts';
 import { OPEN_PROBLEM_STATES, openProblemsSignature, openProblemsUnder } from './problem-list.repo.ts';
 import type { AlreadyReported, DraftInput, MeTooInput } from './problem-list.schemas.ts';
 
+const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+/** The local day (YYYY-MM-DD) in Asia/Shanghai, where the residents live it. */
+const shanghaiDay = (iso: string) => dayFormat.format(new Date(iso));
+
 const noSuchPlace = () =>
   new AppError('validation_failed', { fields: [{ field: 'placeId', message: 'not_found' }] });
 
@@ -100,7 +104,7 @@ export async function alreadyReported(
           publicSummary: p.published_at ? p.public_summary : null,
           category: p.category as Category,
           placeName: contexts.get(p.place_path)?.label ?? place.compoundName,
-          reportedOn: p.created_at.slice(0, 10),
+          reportedOn: shanghaiDay(p.created_at),
           voices: p.voices,
           kind: s.kind,
         },
@@ -117,7 +121,7 @@ export async function meToo(tx: Tx, input: MeTooInput): Promise<string> {
   const actor = requireActor(tx.actor);
   const problem = await findProblem(tx.db, input.problemId);
   const place = await draftPlace(tx.db, actor, input.placeId);
-  if (!problem || !problem.place_path.startsWith(place.compoundPath)) throw new AppError('not_found');
+  if (!problem?.place_path.startsWith(place.compoundPath)) throw new AppError('not_found');
   if (!(OPEN_PROBLEM_STATES as readonly string[]).includes(problem.state)) {
     throw new AppError('invalid_state', {
       params: { state: problem.state },

@@ -4,7 +4,9 @@ import {
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
+  MergeCellsOutlined,
   OrderedListOutlined,
+  SearchOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -12,6 +14,8 @@ import type { ReactNode } from 'react';
 import { OverviewSection } from './OverviewSection.tsx';
 import { PartiesSection } from './parties/PartiesSection.tsx';
 import { PlacesSection } from './places/PlacesSection.tsx';
+import { MergeSection } from './problem-list/MergeSection.tsx';
+import { SearchSection } from './problem-list/SearchSection.tsx';
 import { InboxSection } from './problems/InboxSection.tsx';
 import { OrdersSection } from './problems/OrdersSection.tsx';
 import { ProblemsSection } from './problems/ProblemsSection.tsx';
@@ -45,4 +49,16 @@ export const sections: Section[] = [
   },
   { path: 'parties', labelKey: 'parties:menu', icon: <BankOutlined />, element: <PartiesSection /> },
   { path: 'staff', labelKey: 'staff:menu', icon: <TeamOutlined />, element: <StaffSection /> },
+  {
+    path: 'search',
+    labelKey: 'problemList:searchMenu',
+    icon: <SearchOutlined />,
+    element: <SearchSection />,
+  },
+  {
+    path: 'merge',
+    labelKey: 'problemList:mergeMenu',
+    icon: <MergeCellsOutlined />,
+    element: <MergeSection />,
+  },
 ];

@@ -7,6 +7,7 @@ import { api } from '../../api.ts';
 import { useSession } from '../../session.tsx';
 import { HistoryButton } from '../../shared/RecordHistory.tsx';
 import { usePreferences } from '../../shell/preferences.tsx';
+import { SplitButton } from '../problem-list/SplitButton.tsx';
 import { DispatchForm, OrderButtons, TimelineForm } from './ProblemActions.tsx';
 import { type OrderView, type ProblemDetail, shanghaiTime } from './types.ts';
 
@@ -71,7 +72,15 @@ export function ProblemPage() {
             <List
               dataSource={problem.matters}
               renderItem={(m) => (
-                <List.Item>
+                <List.Item
+                  actions={[
+                    <SplitButton
+                      key="split"
+                      matterId={m.id}
+                      disabled={problem.matters.length < 2 || m.state !== 'accepted'}
+                    />,
+                  ]}
+                >
                   <List.Item.Meta
                     title={
                       <Space wrap>
