@@ -97,8 +97,8 @@ describe('the problem list (问题清单)', () => {
     const matter = grid.getByRole('listitem').filter({ hasText: `坏了好几天（${stamp}）` });
     await button(matter, '拆分出来').click();
     await grid.getByRole('button', { name: '拆分出来' }).last().click();
-    await expect.poll(() => grid.url()).not.toBe(merged);
-    await expect.poll(() => grid.getByText(`摸黑（${stamp}）`).count()).toBe(0);
+    await expect.poll(() => grid.url(), { timeout: 10_000 }).not.toBe(merged);
+    await expect.poll(() => grid.getByText(`摸黑（${stamp}）`).count(), { timeout: 10_000 }).toBe(0);
     expect(await grid.getByText(`坏了好几天（${stamp}）`).count()).toBe(1);
 
     await resident.reload();
