@@ -17,6 +17,7 @@ export interface SearchDocsTable {
 export interface SearchTermsTable {
   term: string;
   public: number;
+  community_id: string;
   created_at: string;
   doc_id: string;
 }

@@ -28,6 +28,7 @@ async function putDoc(db: Writer, doc: DocInput): Promise<void> {
   const rows = termsOf(doc.body).map((term) => ({
     term,
     public: doc.public,
+    community_id: doc.community_id,
     created_at: doc.created_at,
     doc_id: doc.id,
   }));

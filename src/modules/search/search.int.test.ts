@@ -79,11 +79,19 @@ async function allPages(session: Session | null, url: string, pageSize = 7) {
 
 /** The reference: every matter and problem text a grid worker of building 1 may see, scanned in full. */
 async function visibleToGridWorker(q: string) {
+  return visibleWhere(q, (path) => path.startsWith(town.building1.path) || path === town.compound.path);
+}
+
+/** The reference for the community office: everything of the community. */
+async function visibleToSecretary(q: string) {
+  return visibleWhere(q, (path) => path.startsWith(town.community.path));
+}
+
+async function visibleWhere(q: string, mine: (path: string) => boolean) {
   const words = parseQuery(q);
   const db = t.database.db;
   const matters = await db.selectFrom('matters').selectAll().execute();
   const problems = await db.selectFrom('problems').selectAll().execute();
-  const mine = (path: string) => path.startsWith(town.building1.path) || path === town.compound.path;
   const problemPath = new Map(problems.map((p) => [p.id, p.place_path]));
   const docs = [
     ...matters
@@ -150,6 +158,16 @@ describe('workbench search', () => {
     async (q) => {
       const { hits, total } = await allPages(gridWorker, `/api/workbench/search?q=${encodeURIComponent(q)}`);
       const expected = await visibleToGridWorker(q);
+      expect(hits.map((h) => h.id)).toEqual(expected);
+      expect(total).toBe(expected.length);
+    },
+  );
+
+  it.each(['水', '水压', '水压低', '三栋', 'lift'])(
+    'gives the community office exactly the scan of its whole community, over all pages: %s',
+    async (q) => {
+      const { hits, total } = await allPages(secretary, `/api/workbench/search?q=${encodeURIComponent(q)}`, 9);
+      const expected = await visibleToSecretary(q);
       expect(hits.map((h) => h.id)).toEqual(expected);
       expect(total).toBe(expected.length);
     },

@@ -1,6 +1,6 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { isEmptyScope, type PathScope, pathBelow, pathInScope } from '../../db/fragments.ts';
-import type { Db } from '../../db/transaction.ts';
+import { type Db, pathRange } from '../../db/transaction.ts';
 import type { QueryWord } from '../../domain/search/terms.ts';
 
 /** Who may see which staff documents: problems by their place, matters by their problem or the inbox. */
@@ -11,44 +11,91 @@ export interface StaffVisibility {
   inbox: PathScope;
 }
 
+/**
+ * The communities a search walks. In `full` ones every document of the search's audience is
+ * visible (a community office); in `partial` ones each is checked against the visibility (a grid).
+ */
+export interface CommunityReach {
+  full: string[];
+  partial: string[];
+}
+
 export interface SearchFilter {
   words: readonly QueryWord[];
   public: 0 | 1;
-  /** Staff documents only: who reads. */
+  /** Which communities to walk; every community when left out (the public echo wall). */
+  communities?: CommunityReach;
+  /** Staff documents in `partial` communities: who reads. */
   visibility?: StaffVisibility;
-  /** Only documents at or below this place path (a community on the echo wall). */
+  /** Only documents at or below this place path. */
   under?: string;
   type?: 'matter' | 'problem';
   limit: number;
   offset: number;
 }
 
+/** Communities at or below the scope's places (wholly in it) and those above its places (partly). */
+export async function communitiesIn(db: Db, scope: PathScope): Promise<CommunityReach> {
+  const full = new Set<string>();
+  const partial = new Set<string>();
+  for (const prefix of scope.prefixes) {
+    const { from, to } = pathRange(prefix);
+    const below = await db
+      .selectFrom('places')
+      .select('id')
+      .where('kind', '=', 'community')
+      .where('path', '>=', from)
+      .where('path', '<', to)
+      .execute();
+    for (const c of below) full.add(c.id);
+  }
+  const deeper = [...scope.prefixes, ...scope.exact];
+  const ancestorIds = [...new Set(deeper.flatMap((p) => p.split('/').filter(Boolean)))];
+  if (ancestorIds.length > 0) {
+    const above = await db
+      .selectFrom('places')
+      .select('id')
+      .where('kind', '=', 'community')
+      .where('id', 'in', ancestorIds)
+      .execute();
+    for (const c of above) if (!full.has(c.id)) partial.add(c.id);
+  }
+  return { full: [...full], partial: [...partial] };
+}
+
+/** Both scopes together: wholly visible only where both reach the whole community. */
+export function combineReach(a: CommunityReach, b: CommunityReach): CommunityReach {
+  const full = a.full.filter((id) => b.full.includes(id));
+  const all = new Set([...a.full, ...a.partial, ...b.full, ...b.partial]);
+  return { full, partial: [...all].filter((id) => !full.includes(id)) };
+}
+
 // A term's postings are counted up to this many when choosing the rarest term to walk; past it the
 // exact number does not change the choice much.
 const RARITY_CAP = 20_000;
 
-/** Postings of a term, counted up to RARITY_CAP. */
-async function postingCount(db: Db, term: string, pub: 0 | 1): Promise<number> {
+function inCommunities(ids: readonly string[]): Expression<SqlBool> {
+  if (ids.length === 0) return sql<SqlBool>`1 = 0`;
+  if (ids.length === 1) return sql<SqlBool>`t.community_id = ${ids[0]}`;
+  return sql<SqlBool>`t.community_id in (${sql.join(ids)})`;
+}
+
+/** Postings of a term in the walked communities, counted up to RARITY_CAP. */
+async function postingCount(db: Db, term: string, f: SearchFilter): Promise<number> {
+  let q = db.selectFrom('search_terms as t').select('t.doc_id').where('t.term', '=', term).where('t.public', '=', f.public);
+  if (f.communities) q = q.where(inCommunities([...f.communities.full, ...f.communities.partial]));
   const row = await db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('search_terms')
-        .select('doc_id')
-        .where('term', '=', term)
-        .where('public', '=', pub)
-        .limit(RARITY_CAP)
-        .as('capped'),
-    )
+    .selectFrom(q.limit(RARITY_CAP).as('capped'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** The term to walk: the one with the fewest postings among the words' terms. */
-async function rarestTerm(db: Db, words: readonly QueryWord[], pub: 0 | 1): Promise<string> {
+async function rarestTerm(db: Db, f: SearchFilter): Promise<string> {
   let best: { term: string; n: number } | null = null;
-  for (const term of new Set(words.flatMap((w) => w.terms))) {
-    const n = await postingCount(db, term, pub);
+  for (const term of new Set(f.words.flatMap((w) => w.terms))) {
+    const n = await postingCount(db, term, f);
     if (n === 0) return term;
     if (!best || n < best.n) best = { term, n };
   }
@@ -61,75 +108,61 @@ function containsWord(word: string): Expression<SqlBool> {
   return sql<SqlBool>`d.body like ${pattern} escape '\\'`;
 }
 
+function scoped(path: Expression<string>, scope: PathScope): Expression<SqlBool> {
+  return isEmptyScope(scope) ? sql<SqlBool>`1 = 0` : pathInScope(path, scope);
+}
+
+/** Checked per document, and only in partly visible communities (subqueries, not joins, so skipped elsewhere). */
 function staffVisible(v: StaffVisibility): Expression<SqlBool> {
-  const problems = isEmptyScope(v.problems)
-    ? sql<SqlBool>`1 = 0`
-    : pathInScope(sql.ref('d.place_path'), v.problems);
-  const joined = isEmptyScope(v.problems)
-    ? sql<SqlBool>`1 = 0`
-    : pathInScope(sql.ref('mp.place_path'), v.problems);
-  const inbox = isEmptyScope(v.inbox) ? sql<SqlBool>`1 = 0` : pathInScope(sql.ref('d.place_path'), v.inbox);
-  return sql<SqlBool>`((d.entity_type = 'problem' and ${problems})
-    or (d.entity_type = 'matter' and (${joined} or (m.problem_id is null and ${inbox}))))`;
+  return sql<SqlBool>`((d.entity_type = 'problem' and ${scoped(sql.ref('d.place_path'), v.problems)})
+    or (d.entity_type = 'matter' and exists (select 1 from matters m where m.id = d.entity_id and (
+      (m.problem_id is not null and exists (select 1 from problems mp where mp.id = m.problem_id
+        and ${scoped(sql.ref('mp.place_path'), v.problems)}))
+      or (m.problem_id is null and ${scoped(sql.ref('d.place_path'), v.inbox)})))))`;
 }
 
 /**
  * The documents whose body contains every word, newest first, one page of them and the exact total.
- * Walks the postings of the rarest term (a one- or two-character word is one term) and confirms the
- * rest on the body, so the hits are those of `body LIKE '%word%'` for every word, on both databases.
+ * Walks the postings of the rarest term (a one- or two-character word is one term) in the reader's
+ * communities and confirms the rest on the body, so the hits are those of `body LIKE '%word%'` for
+ * every word, on both databases.
  */
 export async function searchDocs(db: Db, f: SearchFilter) {
   if (f.words.length === 0) return { total: 0, items: [] };
-  const driver = await rarestTerm(db, f.words, f.public);
+  const reach = f.communities;
+  if (reach && reach.full.length + reach.partial.length === 0) return { total: 0, items: [] };
+  const driver = await rarestTerm(db, f);
+  const confirm = f.words.filter((w) => !(w.exact && w.terms[0] === driver));
+  const partial = reach && f.visibility && reach.partial.length > 0;
   let base = db
     .selectFrom('search_terms as t')
     .innerJoin('search_docs as d', 'd.id', 't.doc_id')
     .where('t.term', '=', driver)
     .where('t.public', '=', f.public);
-  for (const w of f.words) {
-    // The walked term decides a short word by itself; everything else is confirmed on the text.
-    if (!(w.exact && w.terms[0] === driver)) base = base.where(containsWord(w.text));
-  }
+  if (reach) base = base.where(inCommunities([...reach.full, ...reach.partial]));
+  for (const w of confirm) base = base.where(containsWord(w.text));
   if (f.under) base = base.where(pathBelow(sql.ref('d.place_path'), f.under));
   if (f.type) base = base.where('d.entity_type', '=', f.type);
-  if (f.visibility) {
-    const visibility = f.visibility;
-    base = base
-      .leftJoin('matters as m', (j) => j.onRef('m.id', '=', 'd.entity_id').on('d.entity_type', '=', 'matter'))
-      .leftJoin('problems as mp', 'mp.id', 'm.problem_id')
-      .where(staffVisible(visibility));
+  if (partial) {
+    const visibility = f.visibility!;
+    base = base.where((eb) => eb.or([inCommunities(reach.full), staffVisible(visibility)]));
   }
-  const [count, items] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    base
-      .select(['d.id', 'd.entity_type', 'd.entity_id', 'd.created_at', 'd.body'])
-      .orderBy('t.created_at', 'desc')
-      .orderBy('t.doc_id', 'desc')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-  ]);
-  return { total: Number(count.n), items };
-}
-
-/** The reference answer: a LIKE scan over every document's normalised body (tests and benchmarks). */
-export async function scanDocs(db: Db, f: Omit<SearchFilter, 'limit' | 'offset'>) {
-  if (f.words.length === 0) return [];
-  let q = db.selectFrom('search_docs as d').where('d.public', '=', f.public);
-  for (const w of f.words) q = q.where(containsWord(w.text));
-  if (f.under) q = q.where(pathBelow(sql.ref('d.place_path'), f.under));
-  if (f.type) q = q.where('d.entity_type', '=', f.type);
-  if (f.visibility) {
-    const visibility = f.visibility;
-    q = q
-      .leftJoin('matters as m', (j) => j.onRef('m.id', '=', 'd.entity_id').on('d.entity_type', '=', 'matter'))
-      .leftJoin('problems as mp', 'mp.id', 'm.problem_id')
-      .where(staffVisible(visibility));
-  }
-  const rows = await q
-    .select(['d.id', 'd.created_at'])
-    .orderBy('d.created_at', 'desc')
-    .orderBy('d.id', 'desc')
+  // The count needs the document only to confirm a word or a place; a bare term counts its postings.
+  const needsDoc = confirm.length > 0 || f.under || f.type || partial;
+  let counted = db
+    .selectFrom('search_terms as t')
+    .where('t.term', '=', driver)
+    .where('t.public', '=', f.public);
+  if (reach) counted = counted.where(inCommunities([...reach.full, ...reach.partial]));
+  const count = needsDoc
+    ? await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    : await counted.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const items = await base
+    .select(['d.id', 'd.entity_type', 'd.entity_id', 'd.created_at', 'd.body'])
+    .orderBy('t.created_at', 'desc')
+    .orderBy('t.doc_id', 'desc')
+    .limit(f.limit)
+    .offset(f.offset)
     .execute();
-  return rows.map((r) => r.id);
+  return { total: Number(count.n), items };
 }

@@ -5,7 +5,7 @@ import { AppError } from '../../server/errors.ts';
 import type { Actor } from '../access/actor.ts';
 import { requireActor, scopeOf } from '../access/policy.ts';
 import { voicesOf } from '../matters/matters.repo.ts';
-import { searchDocs } from './search.repo.ts';
+import { type CommunityReach, combineReach, communitiesIn, searchDocs } from './search.repo.ts';
 import type {
   PublicSearchPage,
   PublicSearchQuery,
@@ -39,9 +39,14 @@ export async function workbenchSearch(
 ): Promise<WorkbenchSearchPage> {
   const visibility = visibilityOf(requireActor(actor));
   const words = parseQuery(query.q);
+  const [problemReach, inboxReach] = await Promise.all([
+    communitiesIn(db, visibility.problems),
+    communitiesIn(db, visibility.inbox),
+  ]);
   const found = await searchDocs(db, {
     words,
     public: 0,
+    communities: combineReach(problemReach, inboxReach),
     visibility,
     type: query.type,
     limit: query.pageSize,
