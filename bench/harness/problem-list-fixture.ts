@@ -40,7 +40,11 @@ function matterText(r: Random): string {
 
 type Row = Record<string, string | number | null>;
 
-async function insertAll(trx: Trx, table: 'matters' | 'problems' | 'search_docs' | 'search_terms', rows: Row[]) {
+async function insertAll(
+  trx: Trx,
+  table: 'matters' | 'problems' | 'search_docs' | 'search_terms',
+  rows: Row[],
+) {
   const cols = Math.max(1, Object.keys(rows[0] ?? {}).length);
   const size = Math.floor((BATCH * 4) / cols);
   for (let i = 0; i < rows.length; i += size) {
@@ -51,7 +55,9 @@ async function insertAll(trx: Trx, table: 'matters' | 'problems' | 'search_docs'
   }
 }
 
-function indexRows(doc: Row & { id: string; body: string; public: number; community_id: string; created_at: string }) {
+function indexRows(
+  doc: Row & { id: string; body: string; public: number; community_id: string; created_at: string },
+) {
   return termsOf(doc.body).map((term) => ({
     term,
     public: doc.public,
@@ -61,7 +67,7 @@ function indexRows(doc: Row & { id: string; body: string; public: number; commun
   }));
 }
 
-/** Writes the fixture unless this run's database already has it; returns the sample compound's id. */
+/** Writes the fixture unless this run's database already has it. */
 export async function ensureProblemListData(ctx: BenchContext): Promise<void> {
   const db = ctx.database.db;
   const done = await db.selectFrom('app_meta').select('value').where('key', '=', MARKER).executeTakeFirst();
@@ -79,10 +85,9 @@ async function write(database: Database, sampleCompoundId: string): Promise<void
     .orderBy('path')
     .execute();
   const communities = new Map(
-    (await db.selectFrom('places').select(['id', 'path']).where('kind', '=', 'community').execute()).map((c) => [
-      c.path,
-      c.id,
-    ]),
+    (await db.selectFrom('places').select(['id', 'path']).where('kind', '=', 'community').execute()).map(
+      (c) => [c.path, c.id],
+    ),
   );
   const communityOf = (path: string) => {
     const ids = path.split('/').filter(Boolean);
@@ -92,18 +97,29 @@ async function write(database: Database, sampleCompoundId: string): Promise<void
     }
     throw new Error(`no community above ${path}`);
   };
-  const sample = await db.selectFrom('places').select('path').where('id', '=', sampleCompoundId).executeTakeFirstOrThrow();
+  const sample = await db
+    .selectFrom('places')
+    .select('path')
+    .where('id', '=', sampleCompoundId)
+    .executeTakeFirstOrThrow();
   const inSample = households.filter((h) => h.path.startsWith(sample.path));
   const start = Date.parse('2026-01-01T00:00:00Z');
   let clock = 0;
-  const nextTime = () => new Date(start + (clock += r.int(1_000, 120_000))).toISOString();
+  const nextTime = () => {
+    clock += r.int(1_000, 120_000);
+    return new Date(start + clock).toISOString();
+  };
 
   const matters: Row[] = [];
   const problems: Row[] = [];
   const docs: Row[] = [];
   const terms: Row[] = [];
   const openProblems: { id: string; path: string }[] = [];
-  const addMatter = (h: { id: string; path: string }, state: 'submitted' | 'accepted', problemId: string | null) => {
+  const addMatter = (
+    h: { id: string; path: string },
+    state: 'submitted' | 'accepted',
+    problemId: string | null,
+  ) => {
     const id = `bench-m-${matters.length}`;
     const text = matterText(r);
     const at = nextTime();
@@ -134,7 +150,16 @@ async function write(database: Database, sampleCompoundId: string): Promise<void
       created_at: at,
       updated_at: at,
     });
-    const doc = { id: `m:${id}`, entity_type: 'matter', entity_id: id, public: 0, community_id: community, place_path: h.path, created_at: at, body: searchBody([text]) };
+    const doc = {
+      id: `m:${id}`,
+      entity_type: 'matter',
+      entity_id: id,
+      public: 0,
+      community_id: community,
+      place_path: h.path,
+      created_at: at,
+      body: searchBody([text]),
+    };
     docs.push(doc);
     terms.push(...indexRows(doc));
     return { id, text, at, community };
@@ -176,13 +201,23 @@ async function write(database: Database, sampleCompoundId: string): Promise<void
       ['p', 0, searchBody([title, `${title}（处理中）`])],
       ['w', 1, searchBody([`${title}（处理中）`])],
     ] as const) {
-      const doc = { id: `${prefix}:${problemId}`, entity_type: 'problem', entity_id: problemId, public: pub, community_id: m.community, place_path: h.path, created_at: m.at, body };
+      const doc = {
+        id: `${prefix}:${problemId}`,
+        entity_type: 'problem',
+        entity_id: problemId,
+        public: pub,
+        community_id: m.community,
+        place_path: h.path,
+        created_at: m.at,
+        body,
+      };
       docs.push(doc);
       terms.push(...indexRows(doc));
     }
   }
   // The merge-suggestion scenario's community of 2,000 open matters, all in the sample compound.
-  for (let i = 0; i < 2000 && inSample.length > 0; i++) addMatter(inSample[i % inSample.length]!, 'submitted', null);
+  for (let i = 0; i < 2000 && inSample.length > 0; i++)
+    addMatter(inSample[i % inSample.length]!, 'submitted', null);
 
   await db.transaction().execute(async (trx) => {
     await insertAll(trx, 'problems', problems);

@@ -5,7 +5,8 @@ import type { Scenario } from '../harness/types.ts';
 // character pair and confirmed on the normalised text. Staff search and the echo wall's public search.
 export default {
   name: 'search-long',
-  description: 'GET /api/workbench/search and /api/public/search, 3+ character queries, first page + exact total',
+  description:
+    'GET /api/workbench/search and /api/public/search, 3+ character queries, first page + exact total',
   limit: 'healthz',
   connections: 20,
   targets: { p99Ms: 10, rps: 2_000 },

@@ -5,7 +5,8 @@ import type { Scenario } from '../harness/types.ts';
 // characters and character pairs looks each up as one term. First page of 20 with the exact total.
 export default {
   name: 'search-short',
-  description: 'GET /api/workbench/search, 1–2 character queries, 20 community staff, first page + exact total',
+  description:
+    'GET /api/workbench/search, 1–2 character queries, 20 community staff, first page + exact total',
   limit: 'healthz',
   connections: 20,
   targets: { p99Ms: 50, rps: 2_000 },

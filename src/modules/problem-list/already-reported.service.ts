@@ -136,6 +136,12 @@ export async function meToo(tx: Tx, input: MeTooInput): Promise<string> {
   const matter = await findMatter(tx.db, matterId);
   await transitionMatter(tx, matter!, 'accept', { problem_id: problemId });
   await logEvent(tx, problemId, 'joined', { data: { matterId, meToo: true } });
+  // One more voice: the problem reads differently to the next resident typing (see openProblemsSignature).
+  await tx.db
+    .updateTable('problems')
+    .set({ updated_at: tx.now.toISOString() })
+    .where('id', '=', problemId)
+    .execute();
   await recordAudit(tx, {
     action: 'matter.me_too',
     entityType: 'matter',

@@ -70,7 +70,11 @@ export function submittedMattersUnder(db: Db, path: string, scope: PathScope, li
     .execute();
 }
 
-/** What has changed among a compound's open problems since a cached comparison index was built. */
+/**
+ * What has changed among a compound's open problems since a cached comparison index was built: one
+ * range over the problems' place index (a join with the matters would scan them on PostgreSQL).
+ * Whatever changes how a problem reads (a voice joining, a summary published) moves its updated_at.
+ */
 export async function openProblemsSignature(db: Db, path: string): Promise<string> {
   const row = await db
     .selectFrom('problems')
@@ -78,12 +82,5 @@ export async function openProblemsSignature(db: Db, path: string): Promise<strin
     .where(pathBelow(sql.ref('place_path'), path))
     .where('state', 'in', [...OPEN_PROBLEM_STATES])
     .executeTakeFirstOrThrow();
-  const voices = await db
-    .selectFrom('matters')
-    .innerJoin('problems', 'problems.id', 'matters.problem_id')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('matters.updated_at').as('at')])
-    .where(pathBelow(sql.ref('problems.place_path'), path))
-    .where('problems.state', 'in', [...OPEN_PROBLEM_STATES])
-    .executeTakeFirstOrThrow();
-  return `${Number(row.n)}|${row.at ?? ''}|${Number(voices.n)}|${voices.at ?? ''}`;
+  return `${Number(row.n)}|${row.at ?? ''}`;
 }

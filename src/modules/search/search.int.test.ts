@@ -166,7 +166,11 @@ describe('workbench search', () => {
   it.each(['水', '水压', '水压低', '三栋', 'lift'])(
     'gives the community office exactly the scan of its whole community, over all pages: %s',
     async (q) => {
-      const { hits, total } = await allPages(secretary, `/api/workbench/search?q=${encodeURIComponent(q)}`, 9);
+      const { hits, total } = await allPages(
+        secretary,
+        `/api/workbench/search?q=${encodeURIComponent(q)}`,
+        9,
+      );
       const expected = await visibleToSecretary(q);
       expect(hits.map((h) => h.id)).toEqual(expected);
       expect(total).toBe(expected.length);

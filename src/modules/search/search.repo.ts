@@ -72,7 +72,7 @@ export function combineReach(a: CommunityReach, b: CommunityReach): CommunityRea
 
 // A term's postings are counted up to this many when choosing the rarest term to walk; past it the
 // exact number does not change the choice much.
-const RARITY_CAP = 20_000;
+const RARITY_CAP = 5_000;
 
 function inCommunities(ids: readonly string[]): Expression<SqlBool> {
   if (ids.length === 0) return sql<SqlBool>`1 = 0`;
@@ -82,7 +82,11 @@ function inCommunities(ids: readonly string[]): Expression<SqlBool> {
 
 /** Postings of a term in the walked communities, counted up to RARITY_CAP. */
 async function postingCount(db: Db, term: string, f: SearchFilter): Promise<number> {
-  let q = db.selectFrom('search_terms as t').select('t.doc_id').where('t.term', '=', term).where('t.public', '=', f.public);
+  let q = db
+    .selectFrom('search_terms as t')
+    .select('t.doc_id')
+    .where('t.term', '=', term)
+    .where('t.public', '=', f.public);
   if (f.communities) q = q.where(inCommunities([...f.communities.full, ...f.communities.partial]));
   const row = await db
     .selectFrom(q.limit(RARITY_CAP).as('capped'))
@@ -134,12 +138,39 @@ export async function searchDocs(db: Db, f: SearchFilter) {
   const driver = await rarestTerm(db, f);
   const confirm = f.words.filter((w) => !(w.exact && w.terms[0] === driver));
   const partial = reach && f.visibility && reach.partial.length > 0;
-  let base = db
+  const needsDoc = confirm.length > 0 || f.under || f.type || partial;
+  let postings = db
     .selectFrom('search_terms as t')
-    .innerJoin('search_docs as d', 'd.id', 't.doc_id')
+    .select(['t.doc_id', 't.created_at', 't.community_id'])
     .where('t.term', '=', driver)
     .where('t.public', '=', f.public);
-  if (reach) base = base.where(inCommunities([...reach.full, ...reach.partial]));
+  if (reach) postings = postings.where(inCommunities([...reach.full, ...reach.partial]));
+  // A bare term's postings are its hits: counted in the index, the page a short walk along it.
+  if (!needsDoc) {
+    const count = await db
+      .selectFrom(postings.as('t'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const items = await postings
+      .innerJoin('search_docs as d', 'd.id', 't.doc_id')
+      .select(['d.id', 'd.entity_type', 'd.entity_id', 'd.created_at', 'd.body'])
+      .orderBy('t.created_at', 'desc')
+      .orderBy('t.doc_id', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute();
+    return { total: Number(count.n), items };
+  }
+  // Otherwise the walked term's postings come first, then each is confirmed on its document. The
+  // candidates are materialised so that no planner starts from the documents (PostgreSQL would
+  // scan them all when it guesses a LIKE to be selective).
+  let base = db
+    .with(
+      (w) => w('cand').materialized(),
+      () => postings,
+    )
+    .selectFrom('cand as t')
+    .innerJoin('search_docs as d', 'd.id', 't.doc_id');
   for (const w of confirm) base = base.where(containsWord(w.text));
   if (f.under) base = base.where(pathBelow(sql.ref('d.place_path'), f.under));
   if (f.type) base = base.where('d.entity_type', '=', f.type);
@@ -147,16 +178,7 @@ export async function searchDocs(db: Db, f: SearchFilter) {
     const visibility = f.visibility!;
     base = base.where((eb) => eb.or([inCommunities(reach.full), staffVisible(visibility)]));
   }
-  // The count needs the document only to confirm a word or a place; a bare term counts its postings.
-  const needsDoc = confirm.length > 0 || f.under || f.type || partial;
-  let counted = db
-    .selectFrom('search_terms as t')
-    .where('t.term', '=', driver)
-    .where('t.public', '=', f.public);
-  if (reach) counted = counted.where(inCommunities([...reach.full, ...reach.partial]));
-  const count = needsDoc
-    ? await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-    : await counted.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const items = await base
     .select(['d.id', 'd.entity_type', 'd.entity_id', 'd.created_at', 'd.body'])
     .orderBy('t.created_at', 'desc')
