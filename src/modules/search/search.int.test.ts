@@ -287,5 +287,15 @@ describe('echo-wall search', () => {
       })
     ).json();
     expect(elsewhere.total).toBe(0);
+    for (const place of [town.community, town.compound, town.street]) {
+      const here = await t.app.inject({
+        url: `/api/public/search?q=${encodeURIComponent('渗漏')}&placeId=${place.id}`,
+      });
+      expect(here.json().total).toBe(1);
+    }
+    const building2 = await t.app.inject({
+      url: `/api/public/search?q=${encodeURIComponent('渗漏')}&placeId=${town.building2.id}`,
+    });
+    expect(building2.json().total).toBe(0);
   });
 });

@@ -154,6 +154,7 @@ export async function publicPlaceNames(db: Db, paths: readonly string[]): Promis
 /** Echo-wall search: published summaries only, newest first; no resident's words, no door numbers. */
 export async function publicSearch(db: Db, query: PublicSearchQuery): Promise<PublicSearchPage> {
   let under: string | undefined;
+  let communities: CommunityReach | undefined;
   if (query.placeId) {
     const place = await db
       .selectFrom('places')
@@ -161,11 +162,15 @@ export async function publicSearch(db: Db, query: PublicSearchQuery): Promise<Pu
       .where('id', '=', query.placeId)
       .executeTakeFirst();
     if (!place) throw new AppError('not_found');
-    under = place.path;
+    // The communities at or around the place are walked; below a community the place narrows further.
+    const reach = await communitiesIn(db, { prefixes: [place.path], exact: [] });
+    communities = { full: [...reach.full, ...reach.partial], partial: [] };
+    if (reach.partial.length > 0) under = place.path;
   }
   const found = await searchDocs(db, {
     words: parseQuery(query.q),
     public: 1,
+    communities,
     under,
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
