@@ -80,30 +80,30 @@ function inCommunities(ids: readonly string[]): Expression<SqlBool> {
   return sql<SqlBool>`t.community_id in (${sql.join(ids)})`;
 }
 
-/** Postings of a term in the walked communities, counted up to RARITY_CAP. */
-async function postingCount(db: Db, term: string, f: SearchFilter): Promise<number> {
-  let q = db
-    .selectFrom('search_terms as t')
-    .select('t.doc_id')
-    .where('t.term', '=', term)
-    .where('t.public', '=', f.public);
-  if (f.communities) q = q.where(inCommunities([...f.communities.full, ...f.communities.partial]));
-  const row = await db
-    .selectFrom(q.limit(RARITY_CAP).as('capped'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/** The term to walk: the one with the fewest postings among the words' terms. */
+/**
+ * The term to walk: the one with the fewest postings in the walked communities, each counted up to
+ * RARITY_CAP, all in one statement (one round trip, however many character pairs the query has).
+ */
 async function rarestTerm(db: Db, f: SearchFilter): Promise<string> {
-  let best: { term: string; n: number } | null = null;
-  for (const term of new Set(f.words.flatMap((w) => w.terms))) {
-    const n = await postingCount(db, term, f);
-    if (n === 0) return term;
-    if (!best || n < best.n) best = { term, n };
-  }
-  return best!.term;
+  const terms = [...new Set(f.words.flatMap((w) => w.terms))];
+  if (terms.length === 1) return terms[0]!;
+  const counted = terms.map((term) => {
+    let capped = db
+      .selectFrom('search_terms as t')
+      .select('t.doc_id')
+      .where('t.term', '=', term)
+      .where('t.public', '=', f.public);
+    if (f.communities)
+      capped = capped.where(inCommunities([...f.communities.full, ...f.communities.partial]));
+    return db
+      .selectFrom(capped.limit(RARITY_CAP).as('capped'))
+      .select((eb) => [sql<string>`cast(${term} as text)`.as('term'), eb.fn.countAll<number>().as('n')]);
+  });
+  let union = counted[0]!;
+  for (const q of counted.slice(1)) union = union.unionAll(q);
+  const rows = await union.execute();
+  const n = new Map(rows.map((r) => [r.term, Number(r.n)]));
+  return terms.reduce((best, term) => ((n.get(term) ?? 0) < (n.get(best) ?? 0) ? term : best));
 }
 
 /** The body holds the word as a substring; `%`, `_` and `\` in it are taken literally. */
