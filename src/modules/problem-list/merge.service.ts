@@ -47,14 +47,13 @@ export async function mergeSuggestions(
     ...problems.map((p) => p.place_path),
     ...matters.map((m) => m.place_path),
   ]);
+  const problemPaths = [...new Set(problems.map((p) => p.place_path))];
   const placeNames = new Map(
-    (
-      await db
-        .selectFrom('places')
-        .select(['path', 'name'])
-        .where('path', 'in', [...new Set(problems.map((p) => p.place_path))].slice(0, 5000))
-        .execute()
-    ).map((p) => [p.path, p.name]),
+    problemPaths.length === 0
+      ? []
+      : (
+          await db.selectFrom('places').select(['path', 'name']).where('path', 'in', problemPaths).execute()
+        ).map((p) => [p.path, p.name]),
   );
   // Clustered one compound at a time (compounds of one name in two communities stay apart).
   const records = new Map<string, MatterRecord[]>();
