@@ -142,8 +142,14 @@ export function MergeSection() {
   const { t } = useTranslation('problemList');
   const [data, setData] = useState<Suggestions | null>(null);
   const [done, setDone] = useState<{ problemId: string; told: number } | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
   const load = useCallback(async () => {
-    setData(await api<Suggestions>('/api/workbench/problem-list/suggestions'));
+    try {
+      setData(await api<Suggestions>('/api/workbench/problem-list/suggestions'));
+    } catch (e) {
+      // Roles that do not triage (property staff, deputies) are told so instead of an empty page.
+      setRefused(e instanceof ApiError ? e.problem.title : String(e));
+    }
   }, []);
   useEffect(() => {
     void load();
@@ -163,6 +169,7 @@ export function MergeSection() {
           }
         />
       )}
+      {refused && <Alert type="warning" showIcon title={refused} />}
       {data && (
         <Typography.Paragraph>
           {t('compared', { problems: data.compared.problems, matters: data.compared.matters })}

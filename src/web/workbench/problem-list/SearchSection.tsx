@@ -1,9 +1,9 @@
-import { Input, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { categoryNames } from '../../../domain/matters/vocabulary.ts';
-import { api } from '../../api.ts';
+import { ApiError, api } from '../../api.ts';
 import { usePreferences } from '../../shell/preferences.tsx';
 import { shanghaiTime } from '../problems/types.ts';
 
@@ -33,6 +33,7 @@ export function SearchSection() {
   const pageSize = Number(params.get('pageSize') ?? 20);
   const [data, setData] = useState<Page | null>(null);
   const [loading, setLoading] = useState(false);
+  const [refused, setRefused] = useState<string | null>(null);
 
   useEffect(() => {
     if (q.trim() === '') {
@@ -43,8 +44,10 @@ export function SearchSection() {
     setLoading(true);
     const query = new URLSearchParams({ q, page: String(page), pageSize: String(pageSize) });
     if (type) query.set('type', type);
+    setRefused(null);
     api<Page>(`/api/workbench/search?${query}`)
       .then((d) => current && setData(d))
+      .catch((e: unknown) => current && setRefused(e instanceof ApiError ? e.problem.title : String(e)))
       .finally(() => current && setLoading(false));
     return () => {
       current = false;
@@ -83,6 +86,7 @@ export function SearchSection() {
             { value: 'matter', label: t('matters') },
           ]}
         />
+        {refused && <Alert type="warning" showIcon title={refused} />}
         {data && <Typography.Text strong>{t('found', { count: data.total })}</Typography.Text>}
       </Space>
       <Table<Hit>
