@@ -99,16 +99,36 @@ export async function indexProblem(db: Writer, problemId: string): Promise<void>
   else await dropDoc(db, `w:${p.id}`);
 }
 
-/** Rebuilds the whole index from the tables (after restoring a backup made without it). */
-export async function reindexAll(db: Db): Promise<{ matters: number; problems: number }> {
-  const matters = await db
+async function reindexIn(trx: Trx): Promise<{ matters: number; problems: number }> {
+  const matters = await trx
     .selectFrom('matters')
     .select(['id', 'title', 'text', 'community_id', 'place_path', 'created_at'])
     .execute();
-  const problems = await db.selectFrom('problems').select('id').execute();
-  await db.transaction().execute(async (trx) => {
-    for (const m of matters) await indexMatter(trx, m);
-    for (const p of problems) await indexProblem(trx, p.id);
-  });
+  const problems = await trx.selectFrom('problems').select('id').execute();
+  for (const m of matters) await indexMatter(trx, m);
+  for (const p of problems) await indexProblem(trx, p.id);
   return { matters: matters.length, problems: problems.length };
+}
+
+/** Rebuilds the whole index from the tables (after restoring a backup made without it). */
+export function reindexAll(db: Db): Promise<{ matters: number; problems: number }> {
+  return db.transaction().execute(reindexIn);
+}
+
+const BACKFILLED = 'search.backfilled';
+
+/**
+ * Indexes what was stored before the index existed (a database migrated to 0013 with matters in it),
+ * once: the server that claims the marker does it, in the marker's transaction, so a second server
+ * starting at the same time waits for it and then finds the work done.
+ */
+export async function backfillOnce(db: Db): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .insertInto('app_meta')
+      .values({ key: BACKFILLED, value: new Date().toISOString(), updated_at: new Date().toISOString() })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .executeTakeFirst();
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 1) await reindexIn(trx);
+  });
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/app.ts';
 import { as, makeTown, type Session, signedInUser } from '../../../test/factories.ts';
 import { bodyMatches, parseQuery, searchBody } from '../../domain/search/terms.ts';
-import { indexProblem } from './search-index.ts';
+import { backfillOnce, indexProblem } from './search-index.ts';
 
 let t: TestApp;
 let town: Awaited<ReturnType<typeof makeTown>>;
@@ -251,6 +251,22 @@ describe('workbench search', () => {
       })
     ).json();
     expect(after.total).toBe(0);
+  });
+});
+
+describe('a database that had matters before the index existed', () => {
+  it('is indexed once when the server starts, with the same hits as before', async () => {
+    const url = `/api/workbench/search?q=${encodeURIComponent('水压')}`;
+    const before = await allPages(secretary, url);
+    await t.database.db.deleteFrom('search_terms').execute();
+    await t.database.db.deleteFrom('search_docs').execute();
+    expect((await allPages(secretary, url)).total).toBe(0);
+    await t.database.db.deleteFrom('app_meta').where('key', '=', 'search.backfilled').execute();
+    await backfillOnce(t.database.db);
+    await backfillOnce(t.database.db);
+    const after = await allPages(secretary, url);
+    expect(after.hits.map((h) => h.id)).toEqual(before.hits.map((h) => h.id));
+    expect(after.total).toBe(before.total);
   });
 });
 

@@ -6,11 +6,13 @@ import {
   WorkbenchSearchQuery,
 } from './search.schemas.ts';
 import { publicSearch, workbenchSearch } from './search.service.ts';
+import { backfillOnce } from './search-index.ts';
 
 const tags = ['search'];
 
 export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db;
+  app.addHook('onReady', () => backfillOnce(db));
 
   app.get(
     '/api/workbench/search',
