@@ -3,6 +3,7 @@ import type { EchoTables } from './schema-echo.ts';
 import type { LadderTables } from './schema-ladder.ts';
 import type { MeetingsTables } from './schema-meetings.ts';
 import type { NotificationTables } from './schema-notifications.ts';
+import type { SearchTables } from './schema-search.ts';
 import type { VotesTables } from './schema-votes.ts';
 
 // Table types for Kysely. Times are ISO-8601 UTC strings in both dialects (they sort as text and
@@ -314,7 +315,13 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
-export interface DB extends NotificationTables, LadderTables, VotesTables, MeetingsTables, EchoTables {
+export interface DB
+  extends NotificationTables,
+    LadderTables,
+    VotesTables,
+    MeetingsTables,
+    EchoTables,
+    SearchTables {
   app_meta: AppMetaTable;
   places: PlacesTable;
   households: HouseholdsTable;

@@ -11,8 +11,10 @@ import { meetingsRoutes } from '../modules/meetings/meetings.routes.ts';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
 import { partiesRoutes } from '../modules/parties/parties.routes.ts';
 import { placesRoutes } from '../modules/places/places.routes.ts';
+import { problemListRoutes } from '../modules/problem-list/problem-list.routes.ts';
 import { problemsRoutes } from '../modules/problems/problems.routes.ts';
 import { residentsRoutes } from '../modules/residents/residents.routes.ts';
+import { searchRoutes } from '../modules/search/search.routes.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
 import { votesRoutes } from '../modules/votes/votes.routes.ts';
@@ -36,4 +38,6 @@ export const routeModules: FastifyPluginAsyncZod[] = [
   meetingFollowThroughRoutes,
   echoRoutes,
   figuresRoutes,
+  searchRoutes,
+  problemListRoutes,
 ];

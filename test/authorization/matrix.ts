@@ -679,6 +679,62 @@ export const matrix: Record<string, Entry> = {
       payload: { choice: 'approve' },
     }),
   },
+  // Search, and the problem list (问题清单): typing suggestions, me too, merge groups.
+  'GET /api/workbench/search': {
+    allow: { gridIn: 200, gridOut: 200, property: 200, secretary: 200 },
+    build: () => ({ method: 'GET', url: `/api/workbench/search?q=${encodeURIComponent('路灯')}` }),
+  },
+  'GET /api/public/search': {
+    open: 200,
+    build: () => ({ method: 'GET', url: `/api/public/search?q=${encodeURIComponent('路灯')}` }),
+  },
+  'POST /api/matters/already-reported': {
+    allow: {
+      resident: 200,
+      otherResident: 200,
+      gridIn: 400,
+      gridOut: 400,
+      property: 400,
+      secretary: 400,
+      deputy: 400,
+    },
+    build: () => ({ method: 'POST', url: '/api/matters/already-reported', payload: { text: '路灯不亮' } }),
+  },
+  'POST /api/matters/me-too': {
+    allow: {
+      resident: 201,
+      otherResident: 201,
+      gridIn: 400,
+      gridOut: 400,
+      property: 400,
+      secretary: 400,
+      deputy: 400,
+    },
+    build: async (w) => ({
+      method: 'POST',
+      url: '/api/matters/me-too',
+      payload: { problemId: await w.problem(), text: '我家门口的路灯也不亮' },
+    }),
+  },
+  'GET /api/workbench/problem-list/suggestions': {
+    allow: { gridIn: 200, gridOut: 200, secretary: 200 },
+    build: () => ({ method: 'GET', url: '/api/workbench/problem-list/suggestions' }),
+  },
+  'POST /api/workbench/problem-list/merge': {
+    allow: dispatchers(200),
+    build: async (w) => ({
+      method: 'POST',
+      url: '/api/workbench/problem-list/merge',
+      payload: { targetProblemId: await w.problem(), problemIds: [await w.problem()] },
+    }),
+  },
+  'POST /api/workbench/problem-list/matters/:id/split': {
+    allow: dispatchers(200),
+    build: async (w) => ({
+      method: 'POST',
+      url: `/api/workbench/problem-list/matters/${(await w.problemWithTwoMatters()).matterId}/split`,
+    }),
+  },
 };
 
 /** A majority question to the resident's 1号楼; a secret one goes to both households of the compound. */

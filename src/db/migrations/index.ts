@@ -8,6 +8,7 @@ import * as m0008 from './0008_channels.ts';
 import * as m0009 from './0009_echo_figures.ts';
 import * as m0010 from './0010_meetings.ts';
 import * as m0011 from './0011_votes.ts';
+import * as m0013 from './0013_search.ts';
 import type { MigrationDialect } from './columns.ts';
 
 type Step = { up(db: Kysely<unknown>, dialect: MigrationDialect): Promise<void> };
@@ -23,6 +24,7 @@ const steps: Record<string, Step> = {
   '0011_votes': m0011,
   '0010_meetings': m0010,
   '0009_echo_figures': m0009,
+  '0013_search': m0013,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

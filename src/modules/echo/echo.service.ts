@@ -9,6 +9,7 @@ import { maskName } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { mattersOfProblem } from '../matters/matters.repo.ts';
 import { problemInScope } from '../problems/orders.service.ts';
+import { indexProblem } from '../search/search-index.ts';
 import {
   attachmentProblem,
   type Cursor,
@@ -223,6 +224,8 @@ export async function publish(tx: Tx, problemId: string, summary: string) {
     .set({ public_summary: summary, published_at: publishedAt, updated_at: tx.now.toISOString() })
     .where('id', '=', problemId)
     .execute();
+  // The public search and "already reported?" read the summary: index it in the same transaction.
+  await indexProblem(tx.db, problemId);
   await recordAudit(tx, {
     action: 'problem.publish',
     entityType: 'problem',
@@ -242,6 +245,7 @@ export async function unpublish(tx: Tx, problemId: string) {
     .set({ published_at: null, updated_at: tx.now.toISOString() })
     .where('id', '=', problemId)
     .execute();
+  await indexProblem(tx.db, problemId);
   await recordAudit(tx, {
     action: 'problem.unpublish',
     entityType: 'problem',

@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { MattersTable, OrdersTable, ProblemEventsTable, ProblemsTable } from '../../db/schema.ts';
 import type { Db, Trx } from '../../db/transaction.ts';
+import { indexMatter, indexProblem } from '../search/search-index.ts';
 
 /** A place with the community it lies in (from its path), what every matter and problem is filed under. */
 export async function placeInContext(db: Db | Trx, placeId: string) {
@@ -31,6 +32,7 @@ type Rows<T> = Insertable<T> | readonly Insertable<T>[];
 
 export async function insertMatter(db: Trx, row: Rows<MattersTable>) {
   await db.insertInto('matters').values(row).execute();
+  for (const one of Array.isArray(row) ? row : [row]) await indexMatter(db, one as Insertable<MattersTable>);
 }
 
 export function findMatter(db: Db | Trx, id: string) {
@@ -59,6 +61,8 @@ export async function updateMatterIf(
 
 export async function insertProblem(db: Trx, row: Rows<ProblemsTable>) {
   await db.insertInto('problems').values(row).execute();
+  for (const one of Array.isArray(row) ? row : [row])
+    await indexProblem(db, (one as Insertable<ProblemsTable>).id);
 }
 
 export function findProblem(db: Db | Trx, id: string) {

@@ -17,6 +17,7 @@ import {
 import { recordAudit } from '../audit/audit.service.ts';
 import { countChange } from '../figures/rollup.ts';
 import { findMatter, findProblem, mattersOfProblem } from '../matters/matters.repo.ts';
+import { indexProblem } from '../search/search-index.ts';
 import { proposedHandler } from './dispatch-catalogue.ts';
 import { isChampion, problemInScope } from './orders.service.ts';
 import {
@@ -215,6 +216,7 @@ export async function mergeProblems(tx: Tx, targetId: string, sourceIds: string[
     await tx.db.deleteFrom('problem_champions').where('problem_id', '=', sourceId).execute();
     await tx.db.deleteFrom('problems').where('id', '=', sourceId).execute();
     await countChange(tx, { problemId: sourceId });
+    await indexProblem(tx.db, sourceId);
     await logEvent(tx, targetId, 'merged', { data: { from: sourceId } });
     await recordAudit(tx, {
       action: 'problem.merge',
@@ -262,6 +264,7 @@ export async function splitMatter(tx: Tx, matterId: string) {
       updated_at: now,
     })
     .execute();
+  await indexProblem(tx.db, id);
   await tx.db
     .updateTable('matters')
     .set({ problem_id: id, updated_at: now })

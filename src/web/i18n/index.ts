@@ -10,6 +10,7 @@ import { ladder } from '../workbench/ladder/messages.ts';
 import { meetings } from '../workbench/meetings/messages.ts';
 import { parties } from '../workbench/parties/messages.ts';
 import { places } from '../workbench/places/messages.ts';
+import { problemList } from '../workbench/problem-list/messages.ts';
 import { problems } from '../workbench/problems/messages.ts';
 import { residents } from '../workbench/residents/messages.ts';
 import { staff } from '../workbench/staff/messages.ts';
@@ -31,6 +32,7 @@ const areas = {
   votes,
   meetings,
   echo,
+  problemList,
 };
 function bundle(language: 'zh-CN' | 'en') {
   return Object.fromEntries(Object.entries(areas).map(([name, messages]) => [name, messages[language]]));

@@ -9,7 +9,9 @@ import {
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
+  MergeCellsOutlined,
   OrderedListOutlined,
+  SearchOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -22,6 +24,8 @@ import { MeetingsSection } from './meetings/MeetingsSection.tsx';
 import { OverviewSection } from './OverviewSection.tsx';
 import { PartiesSection } from './parties/PartiesSection.tsx';
 import { PlacesSection } from './places/PlacesSection.tsx';
+import { MergeSection } from './problem-list/MergeSection.tsx';
+import { SearchSection } from './problem-list/SearchSection.tsx';
 import { InboxSection } from './problems/InboxSection.tsx';
 import { OrdersSection } from './problems/OrdersSection.tsx';
 import { ProblemsSection } from './problems/ProblemsSection.tsx';
@@ -72,4 +76,16 @@ export const sections: Section[] = [
   { path: 'votes', labelKey: 'votes:menu', icon: <AuditOutlined />, element: <VotesSection /> },
   { path: 'meetings', labelKey: 'meetings:menu', icon: <CommentOutlined />, element: <MeetingsSection /> },
   { path: 'figures', labelKey: 'echo:menu', icon: <BarChartOutlined />, element: <FiguresSection /> },
+  {
+    path: 'search',
+    labelKey: 'problemList:searchMenu',
+    icon: <SearchOutlined />,
+    element: <SearchSection />,
+  },
+  {
+    path: 'merge',
+    labelKey: 'problemList:mergeMenu',
+    icon: <MergeCellsOutlined />,
+    element: <MergeSection />,
+  },
 ];

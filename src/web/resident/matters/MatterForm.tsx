@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { categories, categoryNames, matterKinds } from '../../../domain/matters/vocabulary.ts';
 import { api, showFieldErrors } from '../../api.ts';
 import { usePreferences } from '../../shell/preferences.tsx';
+import { AlreadyReported } from './AlreadyReported.tsx';
 import { clearDraft, enqueue, flush, loadDraft, type MatterBody, pending, saveDraft } from './outbox.ts';
 
 type FilingPlace = { id: string; name: string; kind: string; label: string };
@@ -54,6 +55,14 @@ export function MatterForm({ onSent }: { onSent(): void }) {
     form.resetFields();
     form.setFieldsValue({ kind: 'problem', hideName: false, placeId: places[0]?.id });
     await send();
+  }
+
+  function joined() {
+    clearDraft();
+    form.resetFields();
+    form.setFieldsValue({ kind: 'problem', hideName: false, placeId: places[0]?.id });
+    setStatus({ type: 'success', text: t('problemList:meTooDone') });
+    onSent();
   }
 
   if (places.length === 0) return <Alert type="info" title={t('noLink')} showIcon />;
@@ -108,6 +117,7 @@ export function MatterForm({ onSent }: { onSent(): void }) {
       >
         <Input.TextArea rows={5} maxLength={2000} showCount placeholder={t('textPlaceholder')} />
       </Form.Item>
+      <AlreadyReported form={form} onJoined={joined} />
       <Form.Item name="hideName" label={t('hideName')} valuePropName="checked">
         <Switch />
       </Form.Item>

@@ -10,6 +10,7 @@ import { useSession } from '../../session.tsx';
 import { HistoryButton } from '../../shared/RecordHistory.tsx';
 import { usePreferences } from '../../shell/preferences.tsx';
 import { LadderCard } from '../ladder/LadderCard.tsx';
+import { SplitButton } from '../problem-list/SplitButton.tsx';
 import { DispatchForm, OrderButtons, TimelineForm } from './ProblemActions.tsx';
 import { type OrderView, type ProblemDetail, shanghaiTime } from './types.ts';
 
@@ -75,7 +76,15 @@ export function ProblemPage() {
             <List
               dataSource={problem.matters}
               renderItem={(m) => (
-                <List.Item>
+                <List.Item
+                  actions={[
+                    <SplitButton
+                      key="split"
+                      matterId={m.id}
+                      disabled={problem.matters.length < 2 || m.state !== 'accepted'}
+                    />,
+                  ]}
+                >
                   <List.Item.Meta
                     title={
                       <Space wrap>

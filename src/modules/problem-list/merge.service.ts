@@ -1,0 +1,186 @@
+import { isEmptyScope } from '../../db/fragments.ts';
+import type { Db } from '../../db/transaction.ts';
+import { clusterMatters, type MatterRecord } from '../../domain/dedup/index.ts';
+import type { Category } from '../../domain/matters/vocabulary.ts';
+import { AppError } from '../../server/errors.ts';
+import type { Tx } from '../../server/transaction.ts';
+import type { Actor } from '../access/actor.ts';
+import { requireActor, scopeOf } from '../access/policy.ts';
+import { findMatter, findProblem, mattersOfProblem } from '../matters/matters.repo.ts';
+import { acceptMatter } from '../matters/matters.service.ts';
+import { notify } from '../notifications/notify.ts';
+import { mergeProblems, splitMatter } from '../problems/problems.service.ts';
+import { placeContexts } from './place-context.ts';
+import { openProblemsUnder, submittedMattersUnder } from './problem-list.repo.ts';
+import type { MergeGroupInput, MergeSuggestionQuery, MergeSuggestions } from './problem-list.schemas.ts';
+
+const excerpt = (s: string, n: number) =>
+  Array.from(s).length > n ? `${Array.from(s).slice(0, n).join('')}…` : s;
+
+/** Where the reader triages, narrowed to a place when asked; refused when they triage nowhere. */
+async function suggestionPlace(db: Db, actor: Actor, placeId: string | undefined) {
+  const scope = scopeOf(actor, 'matter.triage');
+  if (isEmptyScope(scope)) throw new AppError('forbidden');
+  if (!placeId) return { scope, path: '/' };
+  const place = await db.selectFrom('places').select('path').where('id', '=', placeId).executeTakeFirst();
+  if (!place) throw new AppError('not_found');
+  return { scope, path: place.path };
+}
+
+/**
+ * Suggested merge groups over the open matters (inbox) and open problems the reader triages: the
+ * problem-list clustering, per compound, each group with the reasons its members were linked.
+ * A group of problems alone, or of matters and problems, or of matters alone — any two or more.
+ */
+export async function mergeSuggestions(
+  db: Db,
+  actor: Actor | null,
+  query: MergeSuggestionQuery,
+): Promise<MergeSuggestions> {
+  const who = requireActor(actor);
+  const { scope, path } = await suggestionPlace(db, who, query.placeId);
+  const [problems, matters] = await Promise.all([
+    openProblemsUnder(db, path, scope),
+    submittedMattersUnder(db, path, scope),
+  ]);
+  const contexts = await placeContexts(db, [
+    ...problems.map((p) => p.place_path),
+    ...matters.map((m) => m.place_path),
+  ]);
+  const problemPaths = [...new Set(problems.map((p) => p.place_path))];
+  const placeNames = new Map(
+    problemPaths.length === 0
+      ? []
+      : (
+          await db.selectFrom('places').select(['path', 'name']).where('path', 'in', problemPaths).execute()
+        ).map((p) => [p.path, p.name]),
+  );
+  // Clustered one compound at a time (compounds of one name in two communities stay apart).
+  const records = new Map<string, MatterRecord[]>();
+  const add = (compoundId: string, r: MatterRecord) =>
+    records.set(compoundId, [...(records.get(compoundId) ?? []), r]);
+  const members = new Map<string, MergeSuggestions['groups'][number]['members'][number]>();
+  for (const p of problems) {
+    const c = contexts.get(p.place_path);
+    if (!c) continue;
+    add(c.compoundId, {
+      id: `p:${p.id}`,
+      compound: c.compoundName,
+      building: c.building,
+      title: p.title,
+      text: p.texts.join('。'),
+    });
+    members.set(`p:${p.id}`, {
+      type: 'problem',
+      id: p.id,
+      title: p.title,
+      text: excerpt(p.texts[0] ?? '', 80),
+      category: p.category as Category,
+      state: p.state,
+      placeName: c.building ? c.label : (placeNames.get(p.place_path) ?? c.label),
+      voices: p.voices,
+      createdAt: p.created_at,
+    });
+  }
+  for (const m of matters) {
+    const c = contexts.get(m.place_path);
+    if (!c) continue;
+    add(c.compoundId, {
+      id: `m:${m.id}`,
+      compound: c.compoundName,
+      building: c.building,
+      title: m.title ?? '',
+      text: m.text,
+    });
+    members.set(`m:${m.id}`, {
+      type: 'matter',
+      id: m.id,
+      title: m.title ?? excerpt(m.text, 24),
+      text: excerpt(m.text, 80),
+      category: m.category as Category,
+      state: 'submitted',
+      placeName: m.place_name,
+      voices: 1,
+      createdAt: m.created_at,
+    });
+  }
+  const clusters = [...records.values()].flatMap((list) => clusterMatters(list).clusters);
+  const groups = clusters
+    .filter((c) => c.ids.length >= 2)
+    .map((c) => ({
+      place: c.place,
+      kind: c.kind,
+      members: c.ids
+        .map((id) => members.get(id)!)
+        .sort((a, b) =>
+          a.type === b.type ? (a.createdAt < b.createdAt ? -1 : 1) : a.type === 'problem' ? -1 : 1,
+        ),
+      reasons: [...new Set(c.merges.map((m) => m.text))],
+    }))
+    .sort((a, b) => b.members.length - a.members.length || (a.place < b.place ? -1 : 1));
+  return { groups, compared: { matters: matters.length, problems: problems.length } };
+}
+
+/** Tells the submitters of these matters that their matter is now part of a problem. */
+async function tellSubmitters(
+  tx: Tx,
+  matterIds: readonly string[],
+  problemId: string,
+  title: string,
+  kind: string,
+) {
+  if (matterIds.length === 0) return 0;
+  const rows = await tx.db
+    .selectFrom('matters')
+    .select('submitter_user_id')
+    .where('id', 'in', [...matterIds])
+    .execute();
+  const told = await notify(tx, {
+    kind,
+    to: { userIds: rows.map((r) => r.submitter_user_id) },
+    title:
+      kind === 'matter.split'
+        ? `您反映的事项已单独立为问题「${title}」`
+        : `您反映的事项已并入问题「${title}」`,
+    body: '处理结果会同样告诉您。',
+    link: '/resident/matters',
+    problemId,
+  });
+  return told.length;
+}
+
+/**
+ * Merges a suggested group: problems into the target problem, inbox matters accepted into it (the
+ * first matter becomes the problem when no target is given). Every submitter whose matter moved is told.
+ */
+export async function mergeGroup(tx: Tx, input: MergeGroupInput) {
+  const matterIds = [...new Set(input.matterIds)];
+  let target = input.targetProblemId;
+  const moved: string[] = [];
+  if (!target) {
+    const first = matterIds.shift();
+    if (!first)
+      throw new AppError('validation_failed', { fields: [{ field: 'matterIds', message: 'required' }] });
+    target = await acceptMatter(tx, first, { title: input.title!, urgency: 2, severity: 2 });
+    moved.push(first);
+  }
+  const sources = input.problemIds.filter((id) => id !== target);
+  for (const id of sources) moved.push(...(await mattersOfProblem(tx.db, id)).map((m) => m.id));
+  if (sources.length > 0) await mergeProblems(tx, target, sources);
+  for (const id of matterIds) {
+    await acceptMatter(tx, id, { problemId: target });
+    moved.push(id);
+  }
+  const problem = await findProblem(tx.db, target);
+  const notified = await tellSubmitters(tx, moved, target, problem!.title, 'matter.merged');
+  return { problemId: target, notified };
+}
+
+/** Splits one matter out into a problem of its own and tells its submitter. */
+export async function splitOut(tx: Tx, matterId: string) {
+  const problemId = await splitMatter(tx, matterId);
+  const problem = await findProblem(tx.db, problemId);
+  const matter = await findMatter(tx.db, matterId);
+  await tellSubmitters(tx, [matter!.id], problemId, problem!.title, 'matter.split');
+  return problemId;
+}
