@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { IntakeTables } from './schema-intake.ts';
 
 // Table types for Kysely. Times are ISO-8601 UTC strings in both dialects (they sort as text and
 // need no driver conversion); booleans are 0/1 integers; money is integer fen; area integer 0.01 m².
@@ -303,7 +304,7 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
-export interface DB {
+export interface DB extends IntakeTables {
   app_meta: AppMetaTable;
   places: PlacesTable;
   households: HouseholdsTable;

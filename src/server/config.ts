@@ -25,6 +25,12 @@ const Env = z.object({
   MATTER_AUTOCLOSE_DAYS: z.coerce.number().int().positive().default(7),
   /** How often the background sweeps run; 0 turns them off (tests drive them directly). */
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
+  /** The largest photo accepted, in bytes, as it arrives from the phone (before its metadata is stripped). */
+  PHOTO_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
 });
 
 export type Config = z.output<typeof Env>;

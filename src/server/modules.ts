@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { attachmentsRoutes } from '../modules/attachments/attachments.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { householdImportRoutes } from '../modules/household-imports/household-imports.routes.ts';
@@ -22,4 +23,5 @@ export const routeModules: FastifyPluginAsyncZod[] = [
   auditRoutes,
   mattersRoutes,
   problemsRoutes,
+  attachmentsRoutes,
 ];

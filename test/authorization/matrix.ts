@@ -1,3 +1,4 @@
+import { multipartFile, phonePhoto } from '../../src/modules/attachments/photos.testkit.ts';
 import { type Persona, personas, type Request, type World } from './world.ts';
 
 type Build = (w: World, who: Persona) => Promise<Request> | Request;
@@ -464,5 +465,18 @@ export const matrix: Record<string, Entry> = {
       url: `/api/orders/${await w.order('dispatched')}/transfer`,
       payload: { to: { partyId: w.partyId }, reason: '转给物业另一项目部' },
     }),
+  },
+
+  // Photos (intake).
+  'POST /api/attachments': {
+    allow: signedIn(201),
+    build: async () => {
+      const form = multipartFile(await phonePhoto(), 'IMG_0001.jpg', 'image/jpeg');
+      return { method: 'POST', url: '/api/attachments', payload: form.payload, headers: form.headers };
+    },
+  },
+  'GET /api/attachments/:id': {
+    allow: { resident: 200, gridIn: 200, property: 200, secretary: 200 },
+    build: async (w) => ({ method: 'GET', url: await w.matterPhoto() }),
   },
 };

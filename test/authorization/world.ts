@@ -1,4 +1,5 @@
 import { uuidv7 } from 'uuidv7';
+import { multipartFile, phonePhoto } from '../../src/modules/attachments/photos.testkit.ts';
 import type { LogSmsProvider } from '../../src/modules/auth/sms.ts';
 import type { TestApp } from '../app.ts';
 import { as, makeTown, makeUser, type Session, signedInUser, signIn, type UserSpec } from '../factories.ts';
@@ -17,7 +18,12 @@ export const personas = [
 ] as const;
 export type Persona = (typeof personas)[number];
 
-export type Request = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: unknown };
+export type Request = {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+};
 
 /** A town with one of each persona, and builders of fresh records for requests that change them. */
 export async function buildWorld(t: TestApp) {
@@ -50,7 +56,7 @@ export async function buildWorld(t: TestApp) {
     t.app.inject({
       method: request.method,
       url: request.url,
-      headers: as(session),
+      headers: { ...as(session), ...request.headers },
       payload: request.payload as never,
     });
   const ok = async (session: Session, request: Request) => {
@@ -183,6 +189,22 @@ export async function buildWorld(t: TestApp) {
         payload: importRows,
       });
       return preview.fileHash;
+    },
+    /** A photo the resident sent with a matter on household 101, by its URL. */
+    async matterPhoto(): Promise<string> {
+      const form = multipartFile(await phonePhoto(), 'IMG_0001.jpg', 'image/jpeg');
+      const photo = await ok(sessions.resident, {
+        method: 'POST',
+        url: '/api/attachments',
+        payload: form.payload,
+        headers: form.headers,
+      });
+      await ok(sessions.resident, {
+        method: 'POST',
+        url: '/api/matters',
+        payload: { kind: 'problem', category: 'environment', text: '路灯不亮，附照片', photoIds: [photo.id] },
+      });
+      return photo.url;
     },
     smsCodeFor(phone: string) {
       return (t.app.deps.sms as LogSmsProvider).lastTo(phone)?.match(/\d{6}/)?.[0] ?? '000000';

@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_people_places.ts';
 import * as m0005 from './0005_matters.ts';
 import * as m0006 from './0006_notifications.ts';
+import * as m0012 from './0012_intake.ts';
 import type { MigrationDialect } from './columns.ts';
 
 type Step = { up(db: Kysely<unknown>, dialect: MigrationDialect): Promise<void> };
@@ -13,6 +14,7 @@ const steps: Record<string, Step> = {
   '0002_people_places': m0002,
   '0005_matters': m0005,
   '0006_notifications': m0006,
+  '0012_intake': m0012,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

@@ -3,6 +3,7 @@ import type { MatterState, ProblemState } from '../../domain/matters/states.ts';
 import { awaitsFeedback } from '../../domain/matters/states.ts';
 import type { Category, Channel, Level, MatterKind } from '../../domain/matters/vocabulary.ts';
 import type { Actor } from '../access/actor.ts';
+import { photosByOwner } from '../attachments/attachments.service.ts';
 import { ownMatters, placesByIds, publicRepliesOf, voicesOf } from './matters.repo.ts';
 import type { FilingPlace, OwnMatterView } from './matters.schemas.ts';
 
@@ -10,7 +11,11 @@ import type { FilingPlace, OwnMatterView } from './matters.schemas.ts';
 export async function ownMatterPage(db: Db, userId: string, page: { limit: number; offset: number }) {
   const { items, total } = await ownMatters(db, userId, page);
   const problemIds = [...new Set(items.flatMap((m) => (m.problem_id ? [m.problem_id] : [])))];
-  const [voices, replies] = await Promise.all([voicesOf(db, problemIds), publicRepliesOf(db, problemIds)]);
+  const [voices, replies, photos] = await Promise.all([
+    voicesOf(db, problemIds),
+    publicRepliesOf(db, problemIds),
+    photosByOwner(db, { matterIds: items.map((m) => m.id) }),
+  ]);
   const views: OwnMatterView[] = items.map((m) => ({
     id: m.id,
     kind: m.kind as MatterKind,
@@ -40,6 +45,7 @@ export async function ownMatterPage(db: Db, userId: string, page: { limit: numbe
     replies: replies
       .filter((r) => r.problem_id === m.problem_id)
       .map((r) => ({ at: r.at, text: r.text ?? '' })),
+    photos: photos.get(m.id) ?? [],
     createdAt: m.created_at,
   }));
   return { items: views, total };

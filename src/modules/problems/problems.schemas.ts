@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { matterStates, orderStates, problemStates } from '../../domain/matters/states.ts';
 import { categories, channels, levels, matterKinds } from '../../domain/matters/vocabulary.ts';
+import { PhotoIds, PhotoRef } from '../attachments/attachments.schemas.ts';
 
 const Id = z.string().min(1).max(64);
 const Text = (max: number) => z.string().trim().min(1, { error: 'required' }).max(max);
@@ -19,6 +20,8 @@ export const TransferInput = z.object({ to: Assignee, reason: Text(500) });
 export const ReportInput = z.object({
   text: Text(2000),
   publicReply: z.string().trim().max(1000).optional(),
+  /** Photo evidence of the work, uploaded beforehand through POST /api/attachments. */
+  photoIds: PhotoIds,
 });
 export const EventInput = z.object({ text: Text(2000), visibility: z.enum(['public', 'staff']) });
 export const MergeInput = z.object({ sourceIds: z.array(Id).min(1).max(50) });
@@ -74,6 +77,7 @@ export const StaffMatterRow = z.object({
   hotlineNo: z.string().nullable(),
   createdAt: z.string(),
   feedback: z.object({ solved: z.boolean(), rating: z.number().int() }).nullable(),
+  photos: z.array(PhotoRef),
 });
 export const MatterInboxPage = z.object({ items: z.array(StaffMatterRow), total: z.number().int() });
 
@@ -98,6 +102,7 @@ export const TimelineEntry = z.object({
   visibility: z.enum(['public', 'staff']),
   text: z.string().nullable(),
   actorName: z.string().nullable(),
+  photos: z.array(PhotoRef),
 });
 
 export const ProblemDetail = ProblemRow.extend({
