@@ -479,4 +479,27 @@ export const matrix: Record<string, Entry> = {
     allow: { resident: 200, gridIn: 200, property: 200, secretary: 200 },
     build: async (w) => ({ method: 'GET', url: await w.matterPhoto() }),
   },
+  // 12345 hotline work orders (intake): the secretary's community is a target; grid workers see no street.
+  'POST /api/hotline-imports/preview': {
+    allow: secretary(200),
+    build: (w) => ({
+      method: 'POST',
+      url: `/api/hotline-imports/preview?placeId=${w.town.community.id}`,
+      ...hotlineSheet(),
+    }),
+  },
+  'POST /api/hotline-imports': {
+    allow: secretary(200),
+    build: (w) => ({
+      method: 'POST',
+      url: `/api/hotline-imports?placeId=${w.town.community.id}`,
+      ...hotlineSheet(),
+    }),
+  },
 };
+
+function hotlineSheet() {
+  const no = `M${Date.now()}${Math.random().toString(16).slice(2, 8)}`;
+  const form = multipartFile(Buffer.from(`工单号,诉求内容\n${no},路灯不亮\n`), '工单.csv', 'text/csv');
+  return { payload: form.payload, headers: form.headers };
+}
