@@ -12,9 +12,7 @@ export function wantsProgress(request: FastifyRequest): boolean {
 }
 
 /** A line of a progress stream whose result is R (the household import's by default). */
-export type StreamLine<R> =
-  | Exclude<ImportStreamLine, { type: 'result' }>
-  | { type: 'result'; result: R };
+export type StreamLine<R> = Exclude<ImportStreamLine, { type: 'result' }> | { type: 'result'; result: R };
 
 const line = <R>(value: StreamLine<R>) => `${JSON.stringify(value)}\n`;
 
