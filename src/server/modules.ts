@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { attachmentsRoutes } from '../modules/attachments/attachments.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { dispatchRulesRoutes } from '../modules/dispatch-rules/dispatch-rules.routes.ts';
 import { hotlineImportRoutes } from '../modules/hotline-imports/hotline-imports.routes.ts';
 import { householdImportRoutes } from '../modules/household-imports/household-imports.routes.ts';
 import { mattersRoutes } from '../modules/matters/matters.routes.ts';
@@ -26,4 +27,5 @@ export const routeModules: FastifyPluginAsyncZod[] = [
   problemsRoutes,
   attachmentsRoutes,
   hotlineImportRoutes,
+  dispatchRulesRoutes,
 ];

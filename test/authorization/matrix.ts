@@ -496,6 +496,37 @@ export const matrix: Record<string, Entry> = {
       ...hotlineSheet(),
     }),
   },
+  // The dispatch catalogue (intake): dispatchers read their community's, the office keeps it.
+  'GET /api/dispatch-rules': {
+    allow: { gridIn: 200, gridOut: 200, secretary: 200 },
+    build: () => ({ method: 'GET', url: '/api/dispatch-rules' }),
+  },
+  'POST /api/dispatch-rules': {
+    allow: secretary(201),
+    build: async (w) => ({
+      method: 'POST',
+      url: '/api/dispatch-rules',
+      payload: {
+        communityId: w.town.community.id,
+        category: 'property_service',
+        placeId: await w.freshRulePlace(),
+        partyId: w.partyId,
+        level: 'compound',
+      },
+    }),
+  },
+  'PATCH /api/dispatch-rules/:id': {
+    allow: secretary(200),
+    build: async (w) => ({
+      method: 'PATCH',
+      url: `/api/dispatch-rules/${await w.dispatchRule()}`,
+      payload: { partyId: w.partyId, level: 'community' },
+    }),
+  },
+  'DELETE /api/dispatch-rules/:id': {
+    allow: secretary(204),
+    build: async (w) => ({ method: 'DELETE', url: `/api/dispatch-rules/${await w.dispatchRule()}` }),
+  },
 };
 
 function hotlineSheet() {

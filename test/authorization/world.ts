@@ -2,7 +2,16 @@ import { uuidv7 } from 'uuidv7';
 import { multipartFile, phonePhoto } from '../../src/modules/attachments/photos.testkit.ts';
 import type { LogSmsProvider } from '../../src/modules/auth/sms.ts';
 import type { TestApp } from '../app.ts';
-import { as, makeTown, makeUser, type Session, signedInUser, signIn, type UserSpec } from '../factories.ts';
+import {
+  as,
+  makePlace,
+  makeTown,
+  makeUser,
+  type Session,
+  signedInUser,
+  signIn,
+  type UserSpec,
+} from '../factories.ts';
 
 /** The representative people the matrix asks about (issue: resident, other resident, grid worker in and
  * out of scope, property staff, community secretary, deputy, and the public). */
@@ -205,6 +214,25 @@ export async function buildWorld(t: TestApp) {
         payload: { kind: 'problem', category: 'environment', text: '路灯不亮，附照片', photoIds: [photo.id] },
       });
       return photo.url;
+    },
+    /** A building of the community no dispatch rule names yet. */
+    async freshRulePlace(): Promise<string> {
+      return (await makePlace(t.database, 'building', `楼${uuidv7().slice(-6)}`, town.compound)).id;
+    },
+    /** A dispatch rule of the community, at a building of its own. */
+    async dispatchRule(): Promise<string> {
+      const rule = await ok(sessions.secretary, {
+        method: 'POST',
+        url: '/api/dispatch-rules',
+        payload: {
+          communityId: town.community.id,
+          category: 'environment',
+          placeId: await world.freshRulePlace(),
+          partyId,
+          level: 'compound',
+        },
+      });
+      return rule.id;
     },
     smsCodeFor(phone: string) {
       return (t.app.deps.sms as LogSmsProvider).lastTo(phone)?.match(/\d{6}/)?.[0] ?? '000000';

@@ -50,6 +50,19 @@ export async function problemQueue(db: Db, scope: Scope, query: QueueQuery, cham
       ),
     );
   }
+  if (query.userId) {
+    const userId = query.userId;
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('orders')
+          .select('orders.id')
+          .whereRef('orders.problem_id', '=', 'problems.id')
+          .where('orders.assignee_user_id', '=', userId)
+          .where('orders.state', '!=', 'transferred'),
+      ),
+    );
+  }
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   let rows = base.select([
     'problems.id',

@@ -33,6 +33,8 @@ export const QueueQuery = z.object({
   category: z.enum(categories).optional(),
   placeId: Id.optional(),
   partyId: Id.optional(),
+  /** Problems with a live order for this person by name (a handler without a party). */
+  userId: Id.optional(),
   sort: z.enum(sortKeys).default('priority'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -113,8 +115,15 @@ export const ProblemDetail = ProblemRow.extend({
   orders: z.array(OrderView),
   timeline: z.array(TimelineEntry),
   champions: z.array(z.object({ userId: z.string(), name: z.string().nullable() })),
+  /** What the dispatch catalogue proposes for the problem's category and place: a party or a person. */
   proposedHandler: z
-    .object({ partyId: z.string().nullable(), partyName: z.string().nullable(), level: z.enum(levels) })
+    .object({
+      partyId: z.string().nullable(),
+      partyName: z.string().nullable(),
+      userId: z.string().nullable(),
+      userName: z.string().nullable(),
+      level: z.enum(levels),
+    })
     .nullable(),
 });
 export type ProblemDetail = z.infer<typeof ProblemDetail>;

@@ -122,6 +122,14 @@ export async function problemDetail(db: Db, actor: Actor | null, problemId: stri
   const proposedParty = proposal?.partyId
     ? await db.selectFrom('parties').select('name').where('id', '=', proposal.partyId).executeTakeFirst()
     : undefined;
+  const proposedPerson = proposal?.userId
+    ? await db
+        .selectFrom('users')
+        .innerJoin('people', 'people.id', 'users.person_id')
+        .select('people.name')
+        .where('users.id', '=', proposal.userId)
+        .executeTakeFirst()
+    : undefined;
   return {
     id: problem.id,
     title: problem.title,
@@ -158,7 +166,13 @@ export async function problemDetail(db: Db, actor: Actor | null, problemId: stri
     })),
     champions: champions.map((c) => ({ userId: c.user_id, name: c.name })),
     proposedHandler: proposal
-      ? { partyId: proposal.partyId, partyName: proposedParty?.name ?? null, level: proposal.level }
+      ? {
+          partyId: proposal.partyId,
+          partyName: proposedParty?.name ?? null,
+          userId: proposal.userId,
+          userName: proposedPerson?.name ?? null,
+          level: proposal.level,
+        }
       : null,
   };
 }
