@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categoryNames } from '../../../domain/matters/vocabulary.ts';
 import { api, showFieldErrors } from '../../api.ts';
+import { type PhotoRef, Photos } from '../../shared/Photos.tsx';
 import { usePreferences } from '../../shell/preferences.tsx';
 
 export type OwnMatter = {
@@ -18,6 +19,7 @@ export type OwnMatter = {
   awaitsFeedback: boolean;
   feedback: { solved: boolean; rating: number; comment: string | null } | null;
   replies: { at: string; text: string }[];
+  photos: PhotoRef[];
   createdAt: string;
 };
 
@@ -75,6 +77,7 @@ function MatterCard({ matter, onChanged }: { matter: OwnMatter; onChanged(next: 
       <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }}>
         {matter.placeName} · {matter.text}
       </Typography.Paragraph>
+      <Photos photos={matter.photos} alt={t('photo')} />
       {matter.declineReason && (
         <Alert type="error" title={t('declineReason', { reason: matter.declineReason })} />
       )}

@@ -27,8 +27,10 @@ export function DispatchForm({
   );
   async function submit(v: { lead?: string; assisting: string[]; note?: string }) {
     try {
+      // The catalogue may propose a person rather than a party: dispatch to them by name.
+      const proposedPerson = problem.proposedHandler?.userId;
       const body = {
-        lead: v.lead ? { partyId: v.lead } : undefined,
+        lead: v.lead ? (v.lead === proposedPerson ? { userId: v.lead } : { partyId: v.lead }) : undefined,
         assisting: (v.assisting ?? []).map((partyId) => ({ partyId })),
         note: v.note,
       };
@@ -39,25 +41,33 @@ export function DispatchForm({
     }
   }
   const options = parties.map((p) => ({ value: p.id, label: p.name }));
+  const proposal = problem.proposedHandler;
+  const leadOptions =
+    proposal?.userId && proposal.userName
+      ? [{ value: proposal.userId, label: proposal.userName }, ...options]
+      : options;
   return (
     <Card size="small" title={t('dispatch')}>
       <Form
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ lead: problem.proposedHandler?.partyId ?? undefined, assisting: [] }}
+        initialValues={{
+          lead: problem.proposedHandler?.partyId ?? problem.proposedHandler?.userId ?? undefined,
+          assisting: [],
+        }}
       >
-        {problem.proposedHandler?.partyName && (
-          <p>
+        {problem.proposedHandler && (
+          <p data-testid="proposed-handler">
             {t('proposed', {
-              party: problem.proposedHandler.partyName,
+              party: problem.proposedHandler.partyName ?? problem.proposedHandler.userName ?? '',
               level: t(`levels.${problem.proposedHandler.level}`),
             })}
           </p>
         )}
         {!hasLead && (
           <Form.Item name="lead" label={t('lead')} rules={[{ required: true, message: t('lead') }]}>
-            <Select showSearch optionFilterProp="label" options={options} data-testid="dispatch-lead" />
+            <Select showSearch optionFilterProp="label" options={leadOptions} data-testid="dispatch-lead" />
           </Form.Item>
         )}
         <Form.Item name="assisting" label={t('assisting')}>

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { categoryNames, channelNames } from '../../../domain/matters/vocabulary.ts';
 import { api } from '../../api.ts';
 import { useSession } from '../../session.tsx';
+import { Photos } from '../../shared/Photos.tsx';
 import { HistoryButton } from '../../shared/RecordHistory.tsx';
 import { usePreferences } from '../../shell/preferences.tsx';
 import { DispatchForm, OrderButtons, TimelineForm } from './ProblemActions.tsx';
@@ -81,7 +82,13 @@ export function ProblemPage() {
                         <Typography.Text type="secondary">{shanghaiTime(m.createdAt)}</Typography.Text>
                       </Space>
                     }
-                    description={m.text}
+                    description={
+                      <>
+                        {m.hotlineNo && <Tag>{t('hotlineNo', { no: m.hotlineNo })}</Tag>}
+                        <div>{m.text}</div>
+                        <Photos photos={m.photos} alt={t('photo')} />
+                      </>
+                    }
                   />
                 </List.Item>
               )}
@@ -125,6 +132,7 @@ export function ProblemPage() {
                       {shanghaiTime(e.at)} {e.actorName ?? ''}
                     </Typography.Text>
                     {e.text && <div>{e.text}</div>}
+                    <Photos photos={e.photos} alt={t('evidence')} size={56} />
                   </>
                 ),
               }))}
