@@ -3,16 +3,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../server/errors.ts';
 import { pickLanguage } from '../../server/i18n.ts';
 import { problemOf } from '../../server/problem.ts';
-import type { ImportStreamLine } from './household-imports.schemas.ts';
+import type { ImportStreamLine, StreamLine } from './household-imports.schemas.ts';
 
 export const NDJSON = 'application/x-ndjson';
 
 export function wantsProgress(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes(NDJSON);
 }
-
-/** A line of a progress stream whose result is R (the household import's by default). */
-export type StreamLine<R> = Exclude<ImportStreamLine, { type: 'result' }> | { type: 'result'; result: R };
 
 const line = <R>(value: StreamLine<R>) => `${JSON.stringify(value)}\n`;
 

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { matters } from '../resident/matters/messages.ts';
 import { resident } from '../resident/messages.ts';
 import { history } from '../shared/messages.ts';
+import { intake } from '../workbench/intake/messages.ts';
 import { parties } from '../workbench/parties/messages.ts';
 import { places } from '../workbench/places/messages.ts';
 import { problems } from '../workbench/problems/messages.ts';
@@ -12,7 +13,7 @@ import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
 // One namespace per area of the app, each kept beside its pages; `translation` holds the shared words.
-const areas = { places, parties, staff, residents, resident, matters, problems, history };
+const areas = { places, parties, staff, residents, resident, matters, problems, history, intake };
 function bundle(language: 'zh-CN' | 'en') {
   return Object.fromEntries(Object.entries(areas).map(([name, messages]) => [name, messages[language]]));
 }

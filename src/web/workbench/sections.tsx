@@ -1,6 +1,8 @@
 import {
   ApartmentOutlined,
   BankOutlined,
+  BranchesOutlined,
+  CloudUploadOutlined,
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
@@ -9,6 +11,8 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { DispatchCatalogueSection } from './intake/DispatchCatalogueSection.tsx';
+import { HotlineImportSection } from './intake/HotlineImportSection.tsx';
 import { OverviewSection } from './OverviewSection.tsx';
 import { PartiesSection } from './parties/PartiesSection.tsx';
 import { PlacesSection } from './places/PlacesSection.tsx';
@@ -45,4 +49,16 @@ export const sections: Section[] = [
   },
   { path: 'parties', labelKey: 'parties:menu', icon: <BankOutlined />, element: <PartiesSection /> },
   { path: 'staff', labelKey: 'staff:menu', icon: <TeamOutlined />, element: <StaffSection /> },
+  {
+    path: 'hotline-import',
+    labelKey: 'intake:hotlineMenu',
+    icon: <CloudUploadOutlined />,
+    element: <HotlineImportSection />,
+  },
+  {
+    path: 'dispatch-catalogue',
+    labelKey: 'intake:catalogueMenu',
+    icon: <BranchesOutlined />,
+    element: <DispatchCatalogueSection />,
+  },
 ];
