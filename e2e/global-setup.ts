@@ -68,6 +68,8 @@ async function waitUntilReady(baseURL: string, server: ChildProcess, log: () => 
 export default async function setup(project: TestProject) {
   const port = await freePort();
   const database = await journeyDatabase();
+  // Photos the journeys upload go to a folder of their own, removed afterwards.
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shangliang-e2e-files-'));
   let output = '';
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: {
@@ -77,6 +79,7 @@ export default async function setup(project: TestProject) {
       DATABASE_URL: database.url,
       DEMO: 'auto',
       LOG_LEVEL: 'warn',
+      FILES_DIR: filesDir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -93,5 +96,6 @@ export default async function setup(project: TestProject) {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
     await database.drop();
+    fs.rmSync(filesDir, { recursive: true, force: true });
   };
 }

@@ -131,7 +131,7 @@ export async function matterInbox(db: Db, scope: Scope, query: InboxQuery) {
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const items = await base
     .select(staffMatterColumns)
-    .orderBy('matters.created_at')
+    .orderBy('matters.created_at', query.sort === 'newest' ? 'desc' : 'asc')
     .orderBy('matters.id')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)

@@ -45,6 +45,8 @@ export const InboxQuery = z.object({
   placeId: Id.optional(),
   category: z.enum(categories).optional(),
   channel: z.enum(channels).optional(),
+  /** Oldest first (the one waiting longest), or newest first. */
+  sort: z.enum(['oldest', 'newest']).default('oldest'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
