@@ -1,9 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Segmented, Select, Switch, Upload, type UploadFile } from 'antd';
+import { Alert, Button, Form, Input, Segmented, Select, Switch, type UploadFile } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categories, categoryNames, matterKinds } from '../../../domain/matters/vocabulary.ts';
 import { api, showFieldErrors } from '../../api.ts';
+import { MAX_PHOTOS, PhotoPicker } from '../../shared/PhotoPicker.tsx';
 import { usePreferences } from '../../shell/preferences.tsx';
 import {
   clearDraft,
@@ -15,8 +15,6 @@ import {
   type StoredPhoto,
   saveDraft,
 } from './outbox.ts';
-
-const MAX_PHOTOS = 9;
 
 const toUploadFile = (photo: StoredPhoto, i: number): UploadFile => ({
   uid: `kept-${i}-${photo.name}`,
@@ -136,22 +134,7 @@ export function MatterForm({ onSent }: { onSent(): void }) {
         <Input.TextArea rows={5} maxLength={2000} showCount placeholder={t('textPlaceholder')} />
       </Form.Item>
       <Form.Item label={t('photos', { max: MAX_PHOTOS })}>
-        <Upload
-          listType="picture-card"
-          accept="image/jpeg,image/png,image/webp"
-          multiple
-          fileList={photos}
-          beforeUpload={() => false}
-          onChange={({ fileList }) => setPhotos(fileList.slice(0, MAX_PHOTOS))}
-          data-testid="matter-photos"
-        >
-          {photos.length < MAX_PHOTOS && (
-            <button type="button" style={{ border: 0, background: 'none' }}>
-              <PlusOutlined />
-              <div style={{ marginTop: 8 }}>{t('addPhoto')}</div>
-            </button>
-          )}
-        </Upload>
+        <PhotoPicker value={photos} onChange={setPhotos} testId="matter-photos" />
       </Form.Item>
       <Form.Item name="hideName" label={t('hideName')} valuePropName="checked">
         <Switch />

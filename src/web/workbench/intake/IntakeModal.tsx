@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Form, Input, Modal, Segmented, Select, Upload, type UploadFile } from 'antd';
+import { Alert, Form, Input, Modal, Segmented, Select, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -9,7 +8,8 @@ import {
   channels,
   matterKinds,
 } from '../../../domain/matters/vocabulary.ts';
-import { ApiError, api, showFieldErrors, uploadPhoto } from '../../api.ts';
+import { ApiError, api, showFieldErrors } from '../../api.ts';
+import { MAX_PHOTOS, PhotoPicker, uploadChosen } from '../../shared/PhotoPicker.tsx';
 import { PlacePicker } from '../../shared/PlacePicker.tsx';
 import { usePreferences } from '../../shell/preferences.tsx';
 
@@ -46,9 +46,7 @@ export function IntakeModal({ open, onClose }: { open: boolean; onClose(recorded
     setBusy(true);
     setProblem(null);
     try {
-      const photoIds: string[] = [];
-      for (const f of photos)
-        if (f.originFileObj) photoIds.push((await uploadPhoto(f.originFileObj, f.name)).id);
+      const photoIds = await uploadChosen(photos);
       await api('/api/matters/intake', {
         body: {
           ...v,
@@ -135,22 +133,8 @@ export function IntakeModal({ open, onClose }: { open: boolean; onClose(recorded
         <Form.Item name="submitterPhone" label={t('record.submitterPhone')}>
           <Input maxLength={11} inputMode="numeric" />
         </Form.Item>
-        <Form.Item label={tm('photos', { max: 9 })}>
-          <Upload
-            listType="picture-card"
-            accept="image/jpeg,image/png,image/webp"
-            multiple
-            fileList={photos}
-            beforeUpload={() => false}
-            onChange={({ fileList }) => setPhotos(fileList.slice(0, 9))}
-          >
-            {photos.length < 9 && (
-              <button type="button" style={{ border: 0, background: 'none' }}>
-                <PlusOutlined />
-                <div style={{ marginTop: 8 }}>{tm('addPhoto')}</div>
-              </button>
-            )}
-          </Upload>
+        <Form.Item label={tm('photos', { max: MAX_PHOTOS })}>
+          <PhotoPicker value={photos} onChange={setPhotos} />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,7 +1,8 @@
-import { Button, Card, Form, Input, Modal, Radio, Select, Space } from 'antd';
+import { Button, Card, Form, Input, Modal, Radio, Select, Space, type UploadFile } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, showFieldErrors } from '../../api.ts';
+import { PhotoPicker, uploadChosen } from '../../shared/PhotoPicker.tsx';
 import type { OrderView, ProblemDetail } from './types.ts';
 
 type Party = { id: string; name: string; kind: string };
@@ -128,13 +129,16 @@ export function OrderButtons({ order, onDone }: { order: OrderView; onDone(): vo
   const { t } = useTranslation('problems');
   const [dialog, setDialog] = useState<'report' | null>(null);
   const [form] = Form.useForm<{ text: string; publicReply?: string }>();
+  const [photos, setPhotos] = useState<UploadFile[]>([]);
   async function take() {
     await api(`/api/orders/${order.id}/take`, { method: 'POST' });
     onDone();
   }
   async function report(v: { text: string; publicReply?: string }) {
     try {
-      await api(`/api/orders/${order.id}/report`, { body: v });
+      // Photo evidence of the work goes up first; the report names it.
+      await api(`/api/orders/${order.id}/report`, { body: { ...v, photoIds: await uploadChosen(photos) } });
+      setPhotos([]);
       setDialog(null);
       onDone();
     } catch (error) {
@@ -175,6 +179,9 @@ export function OrderButtons({ order, onDone }: { order: OrderView; onDone(): vo
               <Input.TextArea rows={2} maxLength={1000} />
             </Form.Item>
           )}
+          <Form.Item label={t('evidence')}>
+            <PhotoPicker value={photos} onChange={setPhotos} />
+          </Form.Item>
         </Form>
       </Modal>
     </Space>
