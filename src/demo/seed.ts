@@ -4,6 +4,7 @@ import type { Db, Trx } from '../db/transaction.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import { loadConfig } from '../server/config.ts';
 import type { Tx } from '../server/transaction.ts';
+import { plantDispatchRules } from './dispatch-rules.ts';
 import { type NamedOwners, plantBuildings } from './households.ts';
 import { tellMatters } from './matters.ts';
 import { OwnerRegister } from './owners.ts';
@@ -90,4 +91,5 @@ async function loadDemo(tx: Tx, passwordHash: string) {
   };
   await enrolResidents(admin, named, homes, passwordHash);
   await tellMatters({ tx: admin, places, parties, buildings });
+  await plantDispatchRules(admin, places, parties);
 }
