@@ -270,7 +270,7 @@ describe('paths', () => {
     for (const url of [
       '/api/attachments/..%2F..%2F..%2Fetc%2Fpasswd',
       '/api/attachments/%2e%2e%2f%2e%2e%2fpackage.json',
-      '/api/attachments/../../package.json',
+      '/api/attachments/..%5C..%5Cpackage.json',
     ]) {
       const response = await fetchPhoto(resident, url);
       expect(response.statusCode).toBeGreaterThanOrEqual(400);
