@@ -7,9 +7,10 @@ import { button, signIn } from './sign-in.ts';
 const wangWengui = '17000000041';
 const maWenhua = '17000000013';
 const maJia = '17000000004';
+const tianJun = '17000000022';
 
 describe('intake with photos and from the 12345 hotline', () => {
-  it('a resident attaches a photo on the phone; the grid worker sees it with the matter', async () => {
+  it('a resident attaches a photo on the phone; the catalogue proposes the handler; the report carries photo evidence', async () => {
     const words = `楼道里堆满纸箱，着火了跑不出去（${Date.now()}）`;
     const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#c07830' } })
       .jpeg()
@@ -53,6 +54,36 @@ describe('intake with photos and from the 12345 hotline', () => {
     const row = grid.getByRole('row').filter({ hasText: words });
     await expect.poll(() => row.count()).toBe(1);
     await expect.poll(() => row.getByRole('img').count()).toBe(1);
+
+    // Accepted: the dispatch catalogue proposes 富平's property company at once, and the lead is filled in.
+    await button(row, '受理').click();
+    const title = `楼道杂物 ${Date.now()}`;
+    await grid.getByLabel('问题标题').fill(title);
+    await button(grid, '确定').click();
+    await grid.getByRole('menuitem', { name: '问题清单' }).click();
+    await grid.getByRole('link', { name: title }).click();
+    await expect
+      .poll(() => grid.getByTestId('proposed-handler').textContent())
+      .toBe('派单目录建议：星河物业服务有限公司（社区）');
+    await button(grid, '派单').click();
+    await expect.poll(() => grid.getByRole('table').last().textContent()).toContain('待接单');
+
+    // The property company reports with a photo of the cleared stairwell as evidence.
+    const property = await openPage('intake-property-evidence', desk);
+    await signIn(property, '/workbench', tianJun);
+    await property.getByRole('menuitem', { name: '我的工单' }).click();
+    const order = property.getByRole('row').filter({ hasText: title });
+    await button(order, '接单').click();
+    await button(order, '反馈结果').click();
+    await property.getByLabel('办理结果（含证据说明）').fill('杂物已清理，见照片');
+    await property
+      .getByRole('dialog')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'after.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await button(property, '确定').click();
+    await expect.poll(() => property.getByRole('row').filter({ hasText: title }).count()).toBe(0);
+    await grid.reload();
+    await expect.poll(() => grid.getByRole('img', { name: '办理照片 1' }).count()).toBe(1);
   });
 
   it('a community secretary imports the 12345 work orders in one go, and a second import adds nothing', async () => {
