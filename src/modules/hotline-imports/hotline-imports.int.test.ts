@@ -166,6 +166,15 @@ describe('importing the 12345 work orders a street received', () => {
     const numbers = inbox.items.map((m: { hotlineNo: string }) => m.hotlineNo);
     expect(numbers).toContain('YC20261101001');
     expect(numbers).toContain('YC20261120060');
+    expect(inbox.items.every((m: { channel: string }) => m.channel === 'hotline_12345')).toBe(true);
+    const newest = (
+      await t.app.inject({
+        url: '/api/workbench/inbox?channel=hotline_12345&sort=newest&pageSize=1',
+        headers: as(gridWorker),
+      })
+    ).json();
+    expect(newest.items[0].hotlineNo).toBe('YC20261120060');
+    expect(newest.total).toBe(inbox.total);
   });
 
   it('refuses a file that is not the one previewed', async () => {

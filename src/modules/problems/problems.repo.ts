@@ -132,7 +132,8 @@ export async function matterInbox(db: Db, scope: Scope, query: InboxQuery) {
   const items = await base
     .select(staffMatterColumns)
     .orderBy('matters.created_at', query.sort === 'newest' ? 'desc' : 'asc')
-    .orderBy('matters.id')
+    // Matters of one import share a time; their time-ordered ids keep the sheet's order.
+    .orderBy('matters.id', query.sort === 'newest' ? 'desc' : 'asc')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
