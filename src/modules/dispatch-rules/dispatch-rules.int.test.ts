@@ -206,5 +206,18 @@ describe('the dispatch catalogue', () => {
       await t.app.inject({ url: `/api/workbench/problems?partyId=${propertyId}`, headers: as(secretary) })
     ).json();
     expect(byParty.total).toBe(0);
+
+    // The handler's own list of orders filters by state and sorts.
+    const waiting = (
+      await t.app.inject({
+        url: '/api/orders/mine?state=dispatched&sort=dispatched',
+        headers: as(electrician.session),
+      })
+    ).json();
+    expect(waiting.items.map((o: { problemId: string }) => o.problemId)).toEqual([problem.id]);
+    const taken = (
+      await t.app.inject({ url: '/api/orders/mine?state=taken', headers: as(electrician.session) })
+    ).json();
+    expect(taken.total).toBe(0);
   });
 });

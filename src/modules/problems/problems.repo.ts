@@ -209,9 +209,9 @@ export async function myOrders(
   db: Db,
   userId: string,
   partyIds: string[],
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; state?: 'dispatched' | 'taken'; sort?: 'priority' | 'dispatched' },
 ) {
-  const base = db
+  let base = db
     .selectFrom('orders')
     .innerJoin('problems', 'problems.id', 'orders.problem_id')
     .innerJoin('places', 'places.id', 'problems.place_id')
@@ -222,19 +222,21 @@ export async function myOrders(
         ...(partyIds.length > 0 ? [eb('orders.party_id', 'in', partyIds)] : []),
       ]),
     );
+  if (page.state) base = base.where('orders.state', '=', page.state);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const items = await base
-    .select([
-      'orders.id',
-      'orders.role',
-      'orders.state',
-      'orders.problem_id',
-      'orders.dispatched_at',
-      'problems.title',
-      'places.name as place_name',
-    ])
-    .orderBy('problems.priority', 'desc')
+  let rows = base.select([
+    'orders.id',
+    'orders.role',
+    'orders.state',
+    'orders.problem_id',
+    'orders.dispatched_at',
+    'problems.title',
+    'places.name as place_name',
+  ]);
+  if (page.sort !== 'dispatched') rows = rows.orderBy('problems.priority', 'desc');
+  const items = await rows
     .orderBy('orders.dispatched_at')
+    .orderBy('orders.id')
     .limit(page.limit)
     .offset(page.offset)
     .execute();

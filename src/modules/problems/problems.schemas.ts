@@ -140,3 +140,12 @@ export const MyOrder = z.object({
   dispatchedAt: z.string(),
 });
 export const MyOrderPage = z.object({ items: z.array(MyOrder), total: z.number().int() });
+
+/** My orders: waiting or taken (both by default), by priority or the oldest dispatch first, paged. */
+export const MyOrderQuery = z.object({
+  state: z.enum(['dispatched', 'taken']).optional(),
+  sort: z.enum(['priority', 'dispatched']).default('priority'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type MyOrderQuery = z.infer<typeof MyOrderQuery>;
