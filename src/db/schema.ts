@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { EchoTables } from './schema-echo.ts';
+import type { IntakeTables } from './schema-intake.ts';
 import type { LadderTables } from './schema-ladder.ts';
 import type { MeetingsTables } from './schema-meetings.ts';
 import type { NotificationTables } from './schema-notifications.ts';
@@ -321,7 +322,8 @@ export interface DB
     VotesTables,
     MeetingsTables,
     EchoTables,
-    SearchTables {
+    SearchTables,
+    IntakeTables {
   app_meta: AppMetaTable;
   places: PlacesTable;
   households: HouseholdsTable;

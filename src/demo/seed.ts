@@ -4,6 +4,7 @@ import type { Db, Trx } from '../db/transaction.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import { loadConfig } from '../server/config.ts';
 import type { Tx } from '../server/transaction.ts';
+import { plantDispatchRules } from './dispatch-rules.ts';
 import { publishDemoProblems } from './echo.ts';
 import { type NamedOwners, plantBuildings } from './households.ts';
 import { plantLadder } from './ladder.ts';
@@ -98,4 +99,5 @@ async function loadDemo(tx: Tx, passwordHash: string) {
   await tellVotes({ tx: admin, places, buildings, passwordHash });
   await holdMeetings({ tx: admin, places, parties });
   await publishDemoProblems(admin);
+  await plantDispatchRules(admin, places, parties);
 }

@@ -41,6 +41,12 @@ const Env = z.object({
   MAX_IN_FLIGHT: z.coerce.number().int().positive().default(256),
   /** How long a server keeps an answer of the public echo wall and figures; 0 keeps none. */
   PUBLIC_CACHE_MS: z.coerce.number().int().min(0).default(2000),
+  /** The largest photo accepted, in bytes, as it arrives from the phone (before its metadata is stripped). */
+  PHOTO_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
 });
 
 export type Config = z.output<typeof Env>;

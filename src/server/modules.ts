@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { attachmentsRoutes } from '../modules/attachments/attachments.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { dispatchRulesRoutes } from '../modules/dispatch-rules/dispatch-rules.routes.ts';
 import { echoRoutes } from '../modules/echo/echo.routes.ts';
 import { figuresRoutes } from '../modules/figures/figures.routes.ts';
+import { hotlineImportRoutes } from '../modules/hotline-imports/hotline-imports.routes.ts';
 import { householdImportRoutes } from '../modules/household-imports/household-imports.routes.ts';
 import { ladderRoutes } from '../modules/ladder/ladder.routes.ts';
 import { mattersRoutes } from '../modules/matters/matters.routes.ts';
@@ -40,4 +43,7 @@ export const routeModules: FastifyPluginAsyncZod[] = [
   figuresRoutes,
   searchRoutes,
   problemListRoutes,
+  attachmentsRoutes,
+  hotlineImportRoutes,
+  dispatchRulesRoutes,
 ];

@@ -64,3 +64,35 @@ export function showFieldErrors(form: FormInstance, error: unknown): boolean {
   );
   return true;
 }
+
+/** A photo as POST /api/attachments answers: the id a form names it by, and where to see it. */
+export type UploadedPhoto = { id: string; url: string; mime: string; bytes: number };
+
+/** Uploads one photo as multipart/form-data, with the session's CSRF token as api() sends it. */
+export async function uploadPhoto(photo: Blob, fileName: string): Promise<UploadedPhoto> {
+  const form = new FormData();
+  form.append('photo', photo, fileName);
+  const headers: Record<string, string> = { 'accept-language': i18n.language };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch('/api/attachments', {
+      method: 'POST',
+      headers,
+      body: form,
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError({ title: i18n.t('errors.network'), status: 0, code: 'network' });
+  }
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok)
+    throw new ApiError(
+      (payload as Problem | null) ?? {
+        title: i18n.t('errors.unknown'),
+        status: response.status,
+        code: 'unknown',
+      },
+    );
+  return payload as UploadedPhoto;
+}

@@ -1,4 +1,5 @@
 import { uuidv7 } from 'uuidv7';
+import { multipartFile, phonePhoto } from '../../src/modules/attachments/photos.testkit.ts';
 import { meetingFixtures } from './meetings-world.ts';
 import { type Persona, personas, type Request, type World } from './world.ts';
 
@@ -735,6 +736,66 @@ export const matrix: Record<string, Entry> = {
       url: `/api/workbench/problem-list/matters/${(await w.problemWithTwoMatters()).matterId}/split`,
     }),
   },
+  // Photos (intake).
+  'POST /api/attachments': {
+    allow: signedIn(201),
+    build: async () => {
+      const form = multipartFile(await phonePhoto(), 'IMG_0001.jpg', 'image/jpeg');
+      return { method: 'POST', url: '/api/attachments', payload: form.payload, headers: form.headers };
+    },
+  },
+  'GET /api/attachments/:id': {
+    allow: { resident: 200, gridIn: 200, property: 200, secretary: 200 },
+    build: async (w) => ({ method: 'GET', url: await w.matterPhoto() }),
+  },
+  // 12345 hotline work orders (intake): the secretary's community is a target; grid workers see no street.
+  'POST /api/hotline-imports/preview': {
+    allow: secretary(200),
+    build: (w) => ({
+      method: 'POST',
+      url: `/api/hotline-imports/preview?placeId=${w.town.community.id}`,
+      ...hotlineSheet(),
+    }),
+  },
+  'POST /api/hotline-imports': {
+    allow: secretary(200),
+    build: (w) => ({
+      method: 'POST',
+      url: `/api/hotline-imports?placeId=${w.town.community.id}`,
+      ...hotlineSheet(),
+    }),
+  },
+  // The dispatch catalogue (intake): dispatchers read their community's, the office keeps it.
+  'GET /api/dispatch-rules': {
+    allow: { gridIn: 200, gridOut: 200, secretary: 200 },
+    build: () => ({ method: 'GET', url: '/api/dispatch-rules' }),
+  },
+  'POST /api/dispatch-rules': {
+    allow: secretary(201),
+    build: async (w) => ({
+      method: 'POST',
+      url: '/api/dispatch-rules',
+      payload: {
+        communityId: w.town.community.id,
+        category: 'property_service',
+        placeId: await w.freshRulePlace(),
+        partyId: w.partyId,
+        level: 'compound',
+      },
+    }),
+  },
+  'PATCH /api/dispatch-rules/:id': {
+    allow: secretary(200),
+    build: async (w) => ({
+      method: 'PATCH',
+      url: `/api/dispatch-rules/${await w.dispatchRule()}`,
+      payload: { partyId: w.partyId, level: 'community' },
+    }),
+  },
+  'DELETE /api/dispatch-rules/:id': {
+    allow: secretary(204),
+    build: async (w) => ({ method: 'DELETE', url: `/api/dispatch-rules/${await w.dispatchRule()}` }),
+  },
 };
 
 /** A majority question to the resident's 1号楼; a secret one goes to both households of the compound. */
@@ -1019,3 +1080,9 @@ const meetingRoutes: Record<string, Entry> = {
 };
 
 Object.assign(matrix, meetingRoutes);
+
+function hotlineSheet() {
+  const no = `M${Date.now()}${Math.random().toString(16).slice(2, 8)}`;
+  const form = multipartFile(Buffer.from(`工单号,诉求内容\n${no},路灯不亮\n`), '工单.csv', 'text/csv');
+  return { payload: form.payload, headers: form.headers };
+}

@@ -1,7 +1,17 @@
 import { uuidv7 } from 'uuidv7';
+import { multipartFile, phonePhoto } from '../../src/modules/attachments/photos.testkit.ts';
 import type { LogSmsProvider } from '../../src/modules/auth/sms.ts';
 import type { TestApp } from '../app.ts';
-import { as, makeTown, makeUser, type Session, signedInUser, signIn, type UserSpec } from '../factories.ts';
+import {
+  as,
+  makePlace,
+  makeTown,
+  makeUser,
+  type Session,
+  signedInUser,
+  signIn,
+  type UserSpec,
+} from '../factories.ts';
 
 /** The representative people the matrix asks about (issue: resident, other resident, grid worker in and
  * out of scope, property staff, community secretary, deputy, and the public). */
@@ -17,7 +27,12 @@ export const personas = [
 ] as const;
 export type Persona = (typeof personas)[number];
 
-export type Request = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: unknown };
+export type Request = {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+};
 
 /** A town with one of each persona, and builders of fresh records for requests that change them. */
 export async function buildWorld(t: TestApp) {
@@ -50,7 +65,7 @@ export async function buildWorld(t: TestApp) {
     t.app.inject({
       method: request.method,
       url: request.url,
-      headers: as(session),
+      headers: { ...as(session), ...request.headers },
       payload: request.payload as never,
     });
   const ok = async (session: Session, request: Request) => {
@@ -239,6 +254,41 @@ export async function buildWorld(t: TestApp) {
         payload: { partyIds: [partyId], arriveBy: new Date(Date.now() + 3_600_000).toISOString() },
       });
       return view.whistles[0].summons[0].id;
+    },
+    /** A photo the resident sent with a matter on household 101, by its URL. */
+    async matterPhoto(): Promise<string> {
+      const form = multipartFile(await phonePhoto(), 'IMG_0001.jpg', 'image/jpeg');
+      const photo = await ok(sessions.resident, {
+        method: 'POST',
+        url: '/api/attachments',
+        payload: form.payload,
+        headers: form.headers,
+      });
+      await ok(sessions.resident, {
+        method: 'POST',
+        url: '/api/matters',
+        payload: { kind: 'problem', category: 'environment', text: '路灯不亮，附照片', photoIds: [photo.id] },
+      });
+      return photo.url;
+    },
+    /** A building of the community no dispatch rule names yet. */
+    async freshRulePlace(): Promise<string> {
+      return (await makePlace(t.database, 'building', `楼${uuidv7().slice(-6)}`, town.compound)).id;
+    },
+    /** A dispatch rule of the community, at a building of its own. */
+    async dispatchRule(): Promise<string> {
+      const rule = await ok(sessions.secretary, {
+        method: 'POST',
+        url: '/api/dispatch-rules',
+        payload: {
+          communityId: town.community.id,
+          category: 'environment',
+          placeId: await world.freshRulePlace(),
+          partyId,
+          level: 'compound',
+        },
+      });
+      return rule.id;
     },
     smsCodeFor(phone: string) {
       return (t.app.deps.sms as LogSmsProvider).lastTo(phone)?.match(/\d{6}/)?.[0] ?? '000000';

@@ -8,6 +8,7 @@ import * as m0008 from './0008_channels.ts';
 import * as m0009 from './0009_echo_figures.ts';
 import * as m0010 from './0010_meetings.ts';
 import * as m0011 from './0011_votes.ts';
+import * as m0012 from './0012_intake.ts';
 import * as m0013 from './0013_search.ts';
 import type { MigrationDialect } from './columns.ts';
 
@@ -25,6 +26,7 @@ const steps: Record<string, Step> = {
   '0010_meetings': m0010,
   '0009_echo_figures': m0009,
   '0013_search': m0013,
+  '0012_intake': m0012,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

@@ -48,18 +48,17 @@ export function canonicalHeader(header: string): string {
 }
 
 export type ColumnMap = Partial<Record<ImportField, number>>;
-export type HeaderMatch = {
-  /** Index of the header row among the rows given. */
-  index: number;
-  columns: ColumnMap;
-  missing: ImportField[];
-};
+export type HeaderMatch = HeaderMatchOf<ImportField>;
 
-function matchColumns(cells: readonly string[]): ColumnMap {
+/** Which column holds which field, by the first of the field's names the header row spells. */
+function matchColumns<F extends string>(
+  names: Record<F, readonly string[]>,
+  cells: readonly string[],
+): Partial<Record<F, number>> {
   const canonical = cells.map(canonicalHeader);
-  const columns: ColumnMap = {};
-  for (const field of Object.keys(columnNames) as ImportField[]) {
-    for (const name of columnNames[field]) {
+  const columns: Partial<Record<F, number>> = {};
+  for (const field of Object.keys(names) as F[]) {
+    for (const name of names[field]) {
       const at = canonical.indexOf(name);
       if (at >= 0 && !Object.values(columns).includes(at)) {
         columns[field] = at;
@@ -70,21 +69,38 @@ function matchColumns(cells: readonly string[]): ColumnMap {
   return columns;
 }
 
+export type HeaderMatchOf<F extends string> = {
+  /** Index of the header row among the rows given. */
+  index: number;
+  columns: Partial<Record<F, number>>;
+  missing: F[];
+};
+
 /**
  * Finds the header row among the first rows: sheets often carry a title line (锦秀河畔住户登记表) above it.
- * The row naming the most required fields wins, then the one naming the most fields.
+ * The row naming the most required fields wins, then the one naming the most fields. Any import with its
+ * own column names uses this; the household import's are `columnNames`.
  */
-export function findHeader(rows: readonly (readonly string[])[], lookAhead = 10): HeaderMatch {
-  let best: HeaderMatch = { index: 0, columns: {}, missing: [...requiredFields] };
+export function findHeaderOf<F extends string>(
+  names: Record<F, readonly string[]>,
+  required: readonly F[],
+  rows: readonly (readonly string[])[],
+  lookAhead = 10,
+): HeaderMatchOf<F> {
+  let best: HeaderMatchOf<F> = { index: 0, columns: {}, missing: [...required] };
   let bestScore = -1;
   for (let index = 0; index < Math.min(rows.length, lookAhead); index++) {
-    const columns = matchColumns(rows[index] ?? []);
-    const missing = requiredFields.filter((f) => columns[f] === undefined);
-    const score = (requiredFields.length - missing.length) * 100 + Object.keys(columns).length;
+    const columns = matchColumns(names, rows[index] ?? []);
+    const missing = required.filter((f) => columns[f] === undefined);
+    const score = (required.length - missing.length) * 100 + Object.keys(columns).length;
     if (score > bestScore) {
       best = { index, columns, missing };
       bestScore = score;
     }
   }
   return best;
+}
+
+export function findHeader(rows: readonly (readonly string[])[], lookAhead = 10): HeaderMatch {
+  return findHeaderOf(columnNames, requiredFields, rows, lookAhead);
 }

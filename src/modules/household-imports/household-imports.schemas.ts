@@ -91,3 +91,6 @@ export type ImportStreamLine =
       type: 'error';
       problem: { title: string; status: number; code: string; errors?: { field: string; message: string }[] };
     };
+
+/** A line of a progress stream whose result is R (any import streams its progress this way). */
+export type StreamLine<R> = Exclude<ImportStreamLine, { type: 'result' }> | { type: 'result'; result: R };

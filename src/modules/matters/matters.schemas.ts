@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { matterStates, orderStates, problemStates } from '../../domain/matters/states.ts';
 import { categories, channels, levels, matterKinds } from '../../domain/matters/vocabulary.ts';
+import { PhotoIds, PhotoRef } from '../attachments/attachments.schemas.ts';
 
 const Text = (max: number) => z.string().trim().min(1, { error: 'required' }).max(max);
 const Id = z.string().min(1).max(64);
@@ -15,6 +16,8 @@ export const MatterInput = z.object({
   /** Defaults to the resident's household; a building, entrance or compound above it when shared. */
   placeId: Id.optional(),
   hideName: z.boolean().default(false),
+  /** Up to 9 photos, uploaded beforehand through POST /api/attachments. */
+  photoIds: PhotoIds,
 });
 export type MatterInput = z.infer<typeof MatterInput>;
 
@@ -65,6 +68,7 @@ export const OwnMatterView = z.object({
     .object({ solved: z.boolean(), rating: z.number().int(), comment: z.string().nullable() })
     .nullable(),
   replies: z.array(z.object({ at: z.string(), text: z.string() })),
+  photos: z.array(PhotoRef),
   createdAt: z.string(),
 });
 export type OwnMatterView = z.infer<typeof OwnMatterView>;

@@ -13,6 +13,7 @@ import { AppError } from '../../server/errors.ts';
 import type { Tx } from '../../server/transaction.ts';
 import type { Actor } from '../access/actor.ts';
 import { assertCan, requireActor } from '../access/policy.ts';
+import { claimPhotos } from '../attachments/attachments.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { countChange } from '../figures/rollup.ts';
 import { startLevelDeadline } from '../ladder/deadlines.service.ts';
@@ -148,6 +149,7 @@ export async function submitMatter(tx: Tx, input: MatterInput) {
       text: { to: personal(input.text) },
     },
   });
+  await claimPhotos(tx, input.photoIds ?? [], { matterId: id });
   return id;
 }
 
@@ -192,6 +194,7 @@ export async function intakeMatter(tx: Tx, input: IntakeInput) {
       submitter: { to: personal(input.submitterPhone ?? input.submitterName ?? null) },
     },
   });
+  await claimPhotos(tx, input.photoIds ?? [], { matterId: id });
   return id;
 }
 

@@ -3,6 +3,7 @@ import type { MatterState, ProblemState } from '../../domain/matters/states.ts';
 import { awaitsFeedback } from '../../domain/matters/states.ts';
 import type { Category, Channel, Level, MatterKind } from '../../domain/matters/vocabulary.ts';
 import type { Actor } from '../access/actor.ts';
+import { photosByOwner } from '../attachments/attachments.service.ts';
 import { ownMatters, placesByIds, publicRepliesOf, voicesOf } from './matters.repo.ts';
 import type { FilingPlace, OwnMatterView } from './matters.schemas.ts';
 
@@ -15,7 +16,11 @@ export async function ownMatterPage(
 ) {
   const { items, total } = await ownMatters(db, userId, page, matterId);
   const problemIds = [...new Set(items.flatMap((m) => (m.problem_id ? [m.problem_id] : [])))];
-  const [voices, replies] = await Promise.all([voicesOf(db, problemIds), publicRepliesOf(db, problemIds)]);
+  const [voices, replies, photos] = await Promise.all([
+    voicesOf(db, problemIds),
+    publicRepliesOf(db, problemIds),
+    photosByOwner(db, { matterIds: items.map((m) => m.id) }),
+  ]);
   const views: OwnMatterView[] = items.map((m) => ({
     id: m.id,
     kind: m.kind as MatterKind,
@@ -45,6 +50,7 @@ export async function ownMatterPage(
     replies: replies
       .filter((r) => r.problem_id === m.problem_id)
       .map((r) => ({ at: r.at, text: r.text ?? '' })),
+    photos: photos.get(m.id) ?? [],
     createdAt: m.created_at,
   }));
   return { items: views, total };

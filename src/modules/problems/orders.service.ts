@@ -14,6 +14,7 @@ import { AppError } from '../../server/errors.ts';
 import type { Tx } from '../../server/transaction.ts';
 import type { Actor } from '../access/actor.ts';
 import { assertCan, canWorkOrder, requireActor } from '../access/policy.ts';
+import { claimPhotos } from '../attachments/attachments.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { countChange } from '../figures/rollup.ts';
 import { startLevelDeadline } from '../ladder/deadlines.service.ts';
@@ -240,13 +241,18 @@ export async function takeOrder(tx: Tx, orderId: string) {
 }
 
 /** The handler reports its part with evidence; the lead's report resolves the problem. */
-export async function reportOrder(tx: Tx, orderId: string, input: { text: string; publicReply?: string }) {
+export async function reportOrder(
+  tx: Tx,
+  orderId: string,
+  input: { text: string; publicReply?: string; photoIds?: string[] },
+) {
   const order = await workableOrder(tx, orderId);
   await moveOrder(tx, order, 'report', { reported_at: tx.now.toISOString(), report_text: input.text });
   const eventId = await logEvent(tx, order.problem_id, 'reported', {
     text: input.text,
     data: { orderId, role: order.role },
   });
+  await claimPhotos(tx, input.photoIds ?? [], { eventId });
   if (order.role === 'lead') {
     const problem = await findProblem(tx.db, order.problem_id);
     if (!problem) throw new AppError('not_found');

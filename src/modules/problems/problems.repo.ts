@@ -69,6 +69,19 @@ export async function problemQueue(db: Db, scope: Scope, query: QueueQuery, cham
       ),
     );
   }
+  if (query.userId) {
+    const userId = query.userId;
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('orders')
+          .select('orders.id')
+          .whereRef('orders.problem_id', '=', 'problems.id')
+          .where('orders.assignee_user_id', '=', userId)
+          .where('orders.state', '!=', 'transferred'),
+      ),
+    );
+  }
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   // The page is chosen from the problems alone, then joined to its places and counted voices: a join or
   // a correlated count before the sort would run for every problem in scope, not for the twenty shown.
@@ -152,8 +165,9 @@ export async function matterInbox(db: Db, scope: Scope, query: InboxQuery) {
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const items = await base
     .select(staffMatterColumns)
-    .orderBy('matters.created_at')
-    .orderBy('matters.id')
+    .orderBy('matters.created_at', query.sort === 'newest' ? 'desc' : 'asc')
+    // Matters of one import share a time; their time-ordered ids keep the sheet's order.
+    .orderBy('matters.id', query.sort === 'newest' ? 'desc' : 'asc')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
@@ -229,9 +243,9 @@ export async function myOrders(
   db: Db,
   userId: string,
   partyIds: string[],
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; state?: 'dispatched' | 'taken'; sort?: 'priority' | 'dispatched' },
 ) {
-  const base = db
+  let base = db
     .selectFrom('orders')
     .innerJoin('problems', 'problems.id', 'orders.problem_id')
     .innerJoin('places', 'places.id', 'problems.place_id')
@@ -242,19 +256,21 @@ export async function myOrders(
         ...(partyIds.length > 0 ? [eb('orders.party_id', 'in', partyIds)] : []),
       ]),
     );
+  if (page.state) base = base.where('orders.state', '=', page.state);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const items = await base
-    .select([
-      'orders.id',
-      'orders.role',
-      'orders.state',
-      'orders.problem_id',
-      'orders.dispatched_at',
-      'problems.title',
-      'places.name as place_name',
-    ])
-    .orderBy('problems.priority', 'desc')
+  let rows = base.select([
+    'orders.id',
+    'orders.role',
+    'orders.state',
+    'orders.problem_id',
+    'orders.dispatched_at',
+    'problems.title',
+    'places.name as place_name',
+  ]);
+  if (page.sort !== 'dispatched') rows = rows.orderBy('problems.priority', 'desc');
+  const items = await rows
     .orderBy('orders.dispatched_at')
+    .orderBy('orders.id')
     .limit(page.limit)
     .offset(page.offset)
     .execute();

@@ -13,6 +13,7 @@ import {
   MatterInboxPage,
   MergeInput,
   MyOrderPage,
+  MyOrderQuery,
   ProblemDetail,
   ProblemPage,
   QueueQuery,
@@ -30,10 +31,6 @@ import {
 } from './problems.service.ts';
 
 const tags = ['problems'];
-const Paging = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
 
 export const problemsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
@@ -170,17 +167,19 @@ export const problemsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Orders for me or my parties, waiting or taken',
-        querystring: Paging,
+        summary: 'Orders for me or my parties, waiting or taken: filtered by state, sorted, paged',
+        querystring: MyOrderQuery,
         response: { 200: MyOrderPage },
       },
     },
     async (request) => {
       const actor = requireActor(request.actor);
-      const { page, pageSize } = request.query;
+      const { page, pageSize, state, sort } = request.query;
       const { items, total } = await myOrders(db, actor.userId, actor.partyIds, {
         limit: pageSize,
         offset: (page - 1) * pageSize,
+        state,
+        sort,
       });
       return {
         total,

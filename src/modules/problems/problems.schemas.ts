@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { matterStates, orderStates, problemStates } from '../../domain/matters/states.ts';
 import { categories, channels, levels, matterKinds } from '../../domain/matters/vocabulary.ts';
+import { PhotoIds, PhotoRef } from '../attachments/attachments.schemas.ts';
 
 const Id = z.string().min(1).max(64);
 const Text = (max: number) => z.string().trim().min(1, { error: 'required' }).max(max);
@@ -19,6 +20,8 @@ export const TransferInput = z.object({ to: Assignee, reason: Text(500) });
 export const ReportInput = z.object({
   text: Text(2000),
   publicReply: z.string().trim().max(1000).optional(),
+  /** Photo evidence of the work, uploaded beforehand through POST /api/attachments. */
+  photoIds: PhotoIds,
 });
 export const EventInput = z.object({ text: Text(2000), visibility: z.enum(['public', 'staff']) });
 export const MergeInput = z.object({ sourceIds: z.array(Id).min(1).max(50) });
@@ -30,6 +33,8 @@ export const QueueQuery = z.object({
   category: z.enum(categories).optional(),
   placeId: Id.optional(),
   partyId: Id.optional(),
+  /** Problems with a live order for this person by name (a handler without a party). */
+  userId: Id.optional(),
   sort: z.enum(sortKeys).default('priority'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -40,6 +45,8 @@ export const InboxQuery = z.object({
   placeId: Id.optional(),
   category: z.enum(categories).optional(),
   channel: z.enum(channels).optional(),
+  /** Oldest first (the one waiting longest), or newest first. */
+  sort: z.enum(['oldest', 'newest']).default('oldest'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -75,6 +82,7 @@ export const StaffMatterRow = z.object({
   hotlineNo: z.string().nullable(),
   createdAt: z.string(),
   feedback: z.object({ solved: z.boolean(), rating: z.number().int() }).nullable(),
+  photos: z.array(PhotoRef),
 });
 export const MatterInboxPage = z.object({ items: z.array(StaffMatterRow), total: z.number().int() });
 
@@ -99,6 +107,7 @@ export const TimelineEntry = z.object({
   visibility: z.enum(['public', 'staff']),
   text: z.string().nullable(),
   actorName: z.string().nullable(),
+  photos: z.array(PhotoRef),
 });
 
 export const ProblemDetail = ProblemRow.extend({
@@ -109,8 +118,15 @@ export const ProblemDetail = ProblemRow.extend({
   orders: z.array(OrderView),
   timeline: z.array(TimelineEntry),
   champions: z.array(z.object({ userId: z.string(), name: z.string().nullable() })),
+  /** What the dispatch catalogue proposes for the problem's category and place: a party or a person. */
   proposedHandler: z
-    .object({ partyId: z.string().nullable(), partyName: z.string().nullable(), level: z.enum(levels) })
+    .object({
+      partyId: z.string().nullable(),
+      partyName: z.string().nullable(),
+      userId: z.string().nullable(),
+      userName: z.string().nullable(),
+      level: z.enum(levels),
+    })
     .nullable(),
 });
 export type ProblemDetail = z.infer<typeof ProblemDetail>;
@@ -125,3 +141,12 @@ export const MyOrder = z.object({
   dispatchedAt: z.string(),
 });
 export const MyOrderPage = z.object({ items: z.array(MyOrder), total: z.number().int() });
+
+/** My orders: waiting or taken (both by default), by priority or the oldest dispatch first, paged. */
+export const MyOrderQuery = z.object({
+  state: z.enum(['dispatched', 'taken']).optional(),
+  sort: z.enum(['priority', 'dispatched']).default('priority'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type MyOrderQuery = z.infer<typeof MyOrderQuery>;

@@ -14,6 +14,8 @@ import {
   requireActor,
   scopeOf,
 } from '../access/policy.ts';
+import type { PhotoRef } from '../attachments/attachments.schemas.ts';
+import { photosByOwner } from '../attachments/attachments.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { countChange } from '../figures/rollup.ts';
 import { findMatter, findProblem, mattersOfProblem } from '../matters/matters.repo.ts';
@@ -34,7 +36,7 @@ import { logEvent } from './timeline.ts';
 type StaffMatterSource = Awaited<ReturnType<typeof mattersOfProblemForStaff>>[number];
 
 /** Names and phones in full only for roles that need them (person.contact); masked for other staff. */
-function staffMatterRow(actor: Actor, m: StaffMatterSource) {
+function staffMatterRow(actor: Actor, m: StaffMatterSource, photos: Map<string, PhotoRef[]>) {
   const contact = can(actor, 'person.contact', { path: m.place_path, kind: 'household' });
   return {
     id: m.id,
@@ -53,6 +55,7 @@ function staffMatterRow(actor: Actor, m: StaffMatterSource) {
       m.feedback_solved === null || m.rating === null
         ? null
         : { solved: m.feedback_solved === 1, rating: m.rating },
+    photos: photos.get(m.id) ?? [],
   };
 }
 
@@ -90,7 +93,8 @@ export async function queue(db: Db, actor: Actor | null, query: QueueQuery) {
 export async function inbox(db: Db, actor: Actor | null, query: InboxQuery) {
   const who = requireActor(actor);
   const { items, total } = await matterInbox(db, listScope(who, 'matter.triage'), query);
-  return { total, items: items.map((m) => staffMatterRow(who, m)) };
+  const photos = await photosByOwner(db, { matterIds: items.map((m) => m.id) });
+  return { total, items: items.map((m) => staffMatterRow(who, m, photos)) };
 }
 
 export async function problemDetail(db: Db, actor: Actor | null, problemId: string): Promise<ProblemDetail> {
@@ -114,8 +118,20 @@ export async function problemDetail(db: Db, actor: Actor | null, problemId: stri
       place_path: problem.place_path,
     }),
   ]);
+  const photos = await photosByOwner(db, {
+    matterIds: matters.map((m) => m.id),
+    eventIds: timeline.map((e) => e.id),
+  });
   const proposedParty = proposal?.partyId
     ? await db.selectFrom('parties').select('name').where('id', '=', proposal.partyId).executeTakeFirst()
+    : undefined;
+  const proposedPerson = proposal?.userId
+    ? await db
+        .selectFrom('users')
+        .innerJoin('people', 'people.id', 'users.person_id')
+        .select('people.name')
+        .where('users.id', '=', proposal.userId)
+        .executeTakeFirst()
     : undefined;
   return {
     id: problem.id,
@@ -132,7 +148,7 @@ export async function problemDetail(db: Db, actor: Actor | null, problemId: stri
     deadlineProvisional: problem.deadline_provisional === 1,
     voices: matters.length,
     createdAt: problem.created_at,
-    matters: matters.map((m) => staffMatterRow(who, m)),
+    matters: matters.map((m) => staffMatterRow(who, m, photos)),
     orders: orders.map((o) => ({
       id: o.id,
       role: o.role,
@@ -146,10 +162,21 @@ export async function problemDetail(db: Db, actor: Actor | null, problemId: stri
       reportText: o.report_text,
       canWork: canWorkOrder(who, o),
     })),
-    timeline: timeline.map((e) => ({ ...e, actorName: e.actor_name, visibility: e.visibility })),
+    timeline: timeline.map((e) => ({
+      ...e,
+      actorName: e.actor_name,
+      visibility: e.visibility,
+      photos: photos.get(e.id) ?? [],
+    })),
     champions: champions.map((c) => ({ userId: c.user_id, name: c.name })),
     proposedHandler: proposal
-      ? { partyId: proposal.partyId, partyName: proposedParty?.name ?? null, level: proposal.level }
+      ? {
+          partyId: proposal.partyId,
+          partyName: proposedParty?.name ?? null,
+          userId: proposal.userId,
+          userName: proposedPerson?.name ?? null,
+          level: proposal.level,
+        }
       : null,
   };
 }

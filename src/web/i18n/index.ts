@@ -6,6 +6,7 @@ import { matters } from '../resident/matters/messages.ts';
 import { resident } from '../resident/messages.ts';
 import { history } from '../shared/messages.ts';
 import { votes } from '../votes/messages.ts';
+import { intake } from '../workbench/intake/messages.ts';
 import { ladder } from '../workbench/ladder/messages.ts';
 import { meetings } from '../workbench/meetings/messages.ts';
 import { parties } from '../workbench/parties/messages.ts';
@@ -33,6 +34,7 @@ const areas = {
   meetings,
   echo,
   problemList,
+  intake,
 };
 function bundle(language: 'zh-CN' | 'en') {
   return Object.fromEntries(Object.entries(areas).map(([name, messages]) => [name, messages[language]]));

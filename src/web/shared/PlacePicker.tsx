@@ -3,6 +3,13 @@ import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 
 type PlaceOption = { id: string; name: string; kind: string; hasChildren: boolean };
+/** GET /api/places answers { places } with child counts rather than an array of options. */
+type PlaceList = { places: { id: string; name: string; kind: string; childCount: number }[] };
+
+function optionsOf(payload: PlaceOption[] | PlaceList): PlaceOption[] {
+  if (Array.isArray(payload)) return payload;
+  return payload.places.map((p) => ({ id: p.id, name: p.name, kind: p.kind, hasChildren: p.childCount > 0 }));
+}
 type Node = { id: string; pId: string | null; value: string; title: string; isLeaf: boolean };
 
 function nodes(options: PlaceOption[], parentId: string | null): Node[] {
@@ -36,8 +43,8 @@ export function PlacePicker({
 
   useEffect(() => {
     let current = true;
-    api<PlaceOption[]>(source)
-      .then((roots) => current && setTree(nodes(roots, null)))
+    api<PlaceOption[] | PlaceList>(source)
+      .then((roots) => current && setTree(nodes(optionsOf(roots), null)))
       .catch(() => current && setTree([]));
     return () => {
       current = false;
@@ -47,8 +54,10 @@ export function PlacePicker({
   const loadChildren: TreeSelectProps['loadData'] = async (node) => {
     const parentId = String(node.value ?? '');
     if (tree.some((n) => n.pId === parentId)) return;
-    const children = await api<PlaceOption[]>(`${source}?parentId=${encodeURIComponent(parentId)}`);
-    setTree((all) => [...all, ...nodes(children, parentId)]);
+    const children = await api<PlaceOption[] | PlaceList>(
+      `${source}?parentId=${encodeURIComponent(parentId)}`,
+    );
+    setTree((all) => [...all, ...nodes(optionsOf(children), parentId)]);
   };
 
   return (

@@ -4,6 +4,8 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  BranchesOutlined,
+  CloudUploadOutlined,
   CommentOutlined,
   FieldTimeOutlined,
   HomeOutlined,
@@ -19,6 +21,8 @@ import type { ReactNode } from 'react';
 import { FiguresSection } from '../echo/FiguresSection.tsx';
 import { ChannelsSection } from '../notifications/ChannelsSection.tsx';
 import { NoticeBell, NotificationsSection } from '../notifications/NotificationsSection.tsx';
+import { DispatchCatalogueSection } from './intake/DispatchCatalogueSection.tsx';
+import { HotlineImportSection } from './intake/HotlineImportSection.tsx';
 import { LadderSection } from './ladder/LadderSection.tsx';
 import { MeetingsSection } from './meetings/MeetingsSection.tsx';
 import { OverviewSection } from './OverviewSection.tsx';
@@ -87,5 +91,17 @@ export const sections: Section[] = [
     labelKey: 'problemList:mergeMenu',
     icon: <MergeCellsOutlined />,
     element: <MergeSection />,
+  },
+  {
+    path: 'hotline-import',
+    labelKey: 'intake:hotlineMenu',
+    icon: <CloudUploadOutlined />,
+    element: <HotlineImportSection />,
+  },
+  {
+    path: 'dispatch-catalogue',
+    labelKey: 'intake:catalogueMenu',
+    icon: <BranchesOutlined />,
+    element: <DispatchCatalogueSection />,
   },
 ];

@@ -1,11 +1,28 @@
-import { Alert, Button, Form, Input, Segmented, Select, Switch } from 'antd';
+import { Alert, Button, Form, Input, Segmented, Select, Switch, type UploadFile } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categories, categoryNames, matterKinds } from '../../../domain/matters/vocabulary.ts';
 import { api, showFieldErrors } from '../../api.ts';
+import { MAX_PHOTOS, PhotoPicker } from '../../shared/PhotoPicker.tsx';
 import { usePreferences } from '../../shell/preferences.tsx';
 import { AlreadyReported } from './AlreadyReported.tsx';
-import { clearDraft, enqueue, flush, loadDraft, type MatterBody, pending, saveDraft } from './outbox.ts';
+import {
+  clearDraft,
+  enqueue,
+  flush,
+  loadDraft,
+  type MatterBody,
+  pending,
+  type StoredPhoto,
+  saveDraft,
+} from './outbox.ts';
+
+const toUploadFile = (photo: StoredPhoto, i: number): UploadFile => ({
+  uid: `kept-${i}-${photo.name}`,
+  name: photo.name,
+  status: 'done',
+  originFileObj: new File([photo.blob], photo.name, { type: photo.blob.type }) as UploadFile['originFileObj'],
+});
 
 type FilingPlace = { id: string; name: string; kind: string; label: string };
 
@@ -17,6 +34,7 @@ export function MatterForm({ onSent }: { onSent(): void }) {
   const [status, setStatus] = useState<{ type: 'success' | 'warning' | 'error'; text: string } | null>(null);
   const [waiting, setWaiting] = useState(pending().length);
   const [busy, setBusy] = useState(false);
+  const [photos, setPhotos] = useState<UploadFile[]>([]);
 
   useEffect(() => {
     void api<FilingPlace[]>('/api/matters/places').then(setPlaces, () => setPlaces([]));
@@ -30,7 +48,10 @@ export function MatterForm({ onSent }: { onSent(): void }) {
     if (result.refused) {
       // The server said no: the typed form comes back with the errors beside its fields.
       form.setFieldsValue(result.refused.item.body);
-      if (!showFieldErrors(form, result.refused.error))
+      setPhotos(result.refused.photos.map(toUploadFile));
+      const photoError = result.refused.error.problem.errors?.find((e) => e.field.startsWith('photo'));
+      if (photoError) setStatus({ type: 'error', text: photoError.message });
+      else if (!showFieldErrors(form, result.refused.error))
         setStatus({ type: 'error', text: result.refused.error.problem.title });
       return;
     }
@@ -50,7 +71,11 @@ export function MatterForm({ onSent }: { onSent(): void }) {
   }, [send]);
 
   async function submit(values: MatterBody) {
-    enqueue({ ...values, hideName: Boolean(values.hideName) });
+    const chosen = photos.flatMap((f) =>
+      f.originFileObj ? [{ name: f.name, blob: f.originFileObj as Blob }] : [],
+    );
+    await enqueue({ ...values, hideName: Boolean(values.hideName) }, chosen);
+    setPhotos([]);
     clearDraft();
     form.resetFields();
     form.setFieldsValue({ kind: 'problem', hideName: false, placeId: places[0]?.id });
@@ -118,6 +143,9 @@ export function MatterForm({ onSent }: { onSent(): void }) {
         <Input.TextArea rows={5} maxLength={2000} showCount placeholder={t('textPlaceholder')} />
       </Form.Item>
       <AlreadyReported form={form} onJoined={joined} />
+      <Form.Item label={t('photos', { max: MAX_PHOTOS })}>
+        <PhotoPicker value={photos} onChange={setPhotos} testId="matter-photos" />
+      </Form.Item>
       <Form.Item name="hideName" label={t('hideName')} valuePropName="checked">
         <Switch />
       </Form.Item>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { categoryNames } from '../../../domain/matters/vocabulary.ts';
 import { api, showFieldErrors } from '../../api.ts';
 import { useNoticeListener } from '../../notifications/live.tsx';
+import { type PhotoRef, Photos } from '../../shared/Photos.tsx';
 import { usePreferences } from '../../shell/preferences.tsx';
 
 export type OwnMatter = {
@@ -19,6 +20,7 @@ export type OwnMatter = {
   awaitsFeedback: boolean;
   feedback: { solved: boolean; rating: number; comment: string | null } | null;
   replies: { at: string; text: string }[];
+  photos: PhotoRef[];
   createdAt: string;
 };
 
@@ -76,6 +78,7 @@ function MatterCard({ matter, onChanged }: { matter: OwnMatter; onChanged(next: 
       <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }}>
         {matter.placeName} · {matter.text}
       </Typography.Paragraph>
+      <Photos photos={matter.photos} alt={t('photo')} />
       {matter.declineReason && (
         <Alert type="error" title={t('declineReason', { reason: matter.declineReason })} />
       )}

@@ -1,4 +1,5 @@
-import { ApiError, api } from '../../api.ts';
+import { ApiError, api, uploadPhoto } from '../../api.ts';
+import { forgetPhotos, keepPhotos, photosOf, type StoredPhoto } from './photo-store.ts';
 
 // A resident's phone inside WeChat loses its connection in a stairwell. What was typed is kept as a draft;
 // a form sent without an answer waits in the outbox and goes again, with the same Idempotency-Key, so
@@ -14,8 +15,13 @@ export type MatterBody = {
   text: string;
   placeId?: string;
   hideName: boolean;
+  photoIds?: string[];
 };
-export type Pending = { key: string; body: MatterBody; savedAt: string };
+/**
+ * A form waiting to go. Its photos wait in IndexedDB until uploaded; their ids are then kept here, so a
+ * resend names the same photos and the server's Idempotency-Key replay sees the same request.
+ */
+export type Pending = { key: string; body: MatterBody; savedAt: string; photoCount?: number };
 
 function read<T>(key: string, fallback: T): T {
   try {
@@ -39,16 +45,32 @@ function newKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function enqueue(body: MatterBody): Pending {
-  const item = { key: newKey(), body, savedAt: new Date().toISOString() };
+export type { StoredPhoto };
+
+export async function enqueue(body: MatterBody, photos: StoredPhoto[] = []): Promise<Pending> {
+  const item = { key: newKey(), body, savedAt: new Date().toISOString(), photoCount: photos.length };
+  await keepPhotos(item.key, photos);
   savePending([...pending(), item]);
   return item;
+}
+
+const update = (item: Pending) => savePending(pending().map((p) => (p.key === item.key ? item : p)));
+
+/** Uploads the photos of a waiting form once, remembering their ids for every later attempt. */
+async function withPhotos(item: Pending): Promise<MatterBody> {
+  if (!item.photoCount || item.body.photoIds) return item.body;
+  const photos = await photosOf(item.key);
+  const ids: string[] = [];
+  for (const photo of photos) ids.push((await uploadPhoto(photo.blob, photo.name)).id);
+  const body = { ...item.body, photoIds: ids };
+  update({ ...item, body });
+  return body;
 }
 
 export type SendResult = {
   sent: number;
   waiting: number;
-  refused: { item: Pending; error: ApiError } | null;
+  refused: { item: Pending; error: ApiError; photos: StoredPhoto[] } | null;
 };
 
 /** Sends what waits, oldest first. A lost connection leaves it waiting; a refusal hands it back to the form. */
@@ -56,8 +78,10 @@ export async function flush(): Promise<SendResult> {
   let sent = 0;
   for (const item of pending()) {
     try {
-      await api('/api/matters', { body: item.body, headers: { 'idempotency-key': item.key } });
+      const body = await withPhotos(item);
+      await api('/api/matters', { body, headers: { 'idempotency-key': item.key } });
       savePending(pending().filter((p) => p.key !== item.key));
+      await forgetPhotos(item.key);
       sent++;
     } catch (error) {
       if (
@@ -66,8 +90,11 @@ export async function flush(): Promise<SendResult> {
         error.problem.status < 500 &&
         error.problem.status !== 429
       ) {
+        // The form gets back what was typed and the photos chosen, to correct and send again.
+        const photos = await photosOf(item.key);
         savePending(pending().filter((p) => p.key !== item.key));
-        return { sent, waiting: pending().length, refused: { item, error } };
+        await forgetPhotos(item.key);
+        return { sent, waiting: pending().length, refused: { item, error, photos } };
       }
       return { sent, waiting: pending().length, refused: null };
     }

@@ -1,7 +1,7 @@
 import type {
   ImportPreviewView,
   ImportResultView,
-  ImportStreamLine,
+  StreamLine,
 } from '../../../modules/household-imports/household-imports.schemas.ts';
 import { ApiError, type Problem } from '../../api.ts';
 import { i18n } from '../../i18n/index.ts';
@@ -37,27 +37,20 @@ async function send(url: string, init: RequestInit): Promise<Response> {
   }
 }
 
-export async function previewImport(
-  placeId: string,
-  file: File,
-  csrfToken: string,
-): Promise<ImportPreviewView> {
-  const response = await send(`/api/household-imports/preview?placeId=${encodeURIComponent(placeId)}`, {
-    headers: headers(csrfToken),
-    body: formOf(file),
-  });
-  return (await response.json()) as ImportPreviewView;
+/** Posts a sheet and reads the JSON answer. */
+export async function postSheet<T>(url: string, file: File, csrfToken: string): Promise<T> {
+  const response = await send(url, { headers: headers(csrfToken), body: formOf(file) });
+  return (await response.json()) as T;
 }
 
-/** Commits the previewed file, calling onProgress as batches are written; resolves with the result. */
-export async function commitImport(
-  placeId: string,
+/** Posts a sheet asking for NDJSON progress; calls onProgress per line and resolves with the result line. */
+export async function postSheetWithProgress<R>(
+  url: string,
   file: File,
-  hash: string,
   csrfToken: string,
   onProgress: (done: number, total: number) => void,
-): Promise<ImportResultView> {
-  const response = await send(`/api/household-imports?placeId=${encodeURIComponent(placeId)}&hash=${hash}`, {
+): Promise<R> {
+  const response = await send(url, {
     headers: headers(csrfToken, 'application/x-ndjson'),
     body: formOf(file),
   });
@@ -70,11 +63,31 @@ export async function commitImport(
     buffered = lines.pop() ?? '';
     for (const text of lines) {
       if (!text.trim()) continue;
-      const line = JSON.parse(text) as ImportStreamLine;
+      const line = JSON.parse(text) as StreamLine<R>;
       if (line.type === 'progress') onProgress(line.done, line.total);
       else if (line.type === 'result') return line.result;
       else throw new ApiError(line.problem);
     }
     if (done) throw new ApiError({ title: i18n.t('errors.network'), status: 0, code: 'network' });
   }
+}
+
+export function previewImport(placeId: string, file: File, csrfToken: string): Promise<ImportPreviewView> {
+  return postSheet(`/api/household-imports/preview?placeId=${encodeURIComponent(placeId)}`, file, csrfToken);
+}
+
+/** Commits the previewed file, calling onProgress as batches are written; resolves with the result. */
+export function commitImport(
+  placeId: string,
+  file: File,
+  hash: string,
+  csrfToken: string,
+  onProgress: (done: number, total: number) => void,
+): Promise<ImportResultView> {
+  return postSheetWithProgress(
+    `/api/household-imports?placeId=${encodeURIComponent(placeId)}&hash=${hash}`,
+    file,
+    csrfToken,
+    onProgress,
+  );
 }

@@ -1,9 +1,11 @@
 import { Button, Form, Input, Modal, Radio, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { categoryNames, channelNames } from '../../../domain/matters/vocabulary.ts';
+import { categories, categoryNames, channelNames, channels } from '../../../domain/matters/vocabulary.ts';
 import { api, showFieldErrors } from '../../api.ts';
+import { Photos } from '../../shared/Photos.tsx';
 import { usePreferences } from '../../shell/preferences.tsx';
+import { IntakeModal } from '../intake/IntakeModal.tsx';
 import { type Page, type ProblemRow, type StaffMatter, shanghaiTime } from './types.ts';
 
 type AcceptValues = {
@@ -142,16 +144,29 @@ export function InboxSection() {
   const [data, setData] = useState<Page<StaffMatter>>({ items: [], total: 0 });
   const [loading, setLoading] = useState(false);
   const [dialog, setDialog] = useState<{ kind: 'accept' | 'decline'; matter: StaffMatter } | null>(null);
+  const [recording, setRecording] = useState(false);
+  const [filters, setFilters] = useState<{ channel?: string; category?: string; sort: string }>({
+    sort: 'oldest',
+  });
+  const { t: ti } = useTranslation('intake');
   const load = useCallback(async () => {
     setLoading(true);
+    const query = new URLSearchParams({
+      page: String(page.page),
+      pageSize: String(page.pageSize),
+      sort: filters.sort,
+    });
+    for (const k of ['channel', 'category'] as const) if (filters[k]) query.set(k, filters[k]!);
     try {
-      setData(
-        await api<Page<StaffMatter>>(`/api/workbench/inbox?page=${page.page}&pageSize=${page.pageSize}`),
-      );
+      setData(await api<Page<StaffMatter>>(`/api/workbench/inbox?${query}`));
     } finally {
       setLoading(false);
     }
-  }, [page]);
+  }, [page, filters]);
+  const filter = (key: 'channel' | 'category' | 'sort', value: string | undefined) => {
+    setFilters({ ...filters, [key]: value ?? (key === 'sort' ? 'oldest' : undefined) });
+    setPage({ ...page, page: 1 });
+  };
   useEffect(() => {
     void load();
   }, [load]);
@@ -162,6 +177,46 @@ export function InboxSection() {
   return (
     <>
       <Typography.Title level={2}>{t('inboxTitle')}</Typography.Title>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          aria-label={ti('inbox.channel')}
+          placeholder={ti('inbox.channel')}
+          allowClear
+          style={{ width: 150 }}
+          value={filters.channel}
+          onChange={(v) => filter('channel', v)}
+          options={channels.map((c) => ({ value: c, label: channelNames[c][language] }))}
+        />
+        <Select
+          aria-label={ti('inbox.category')}
+          placeholder={ti('inbox.category')}
+          allowClear
+          style={{ width: 160 }}
+          value={filters.category}
+          onChange={(v) => filter('category', v)}
+          options={categories.map((c) => ({ value: c, label: categoryNames[c][language] }))}
+        />
+        <Select
+          aria-label={ti('inbox.sort')}
+          style={{ width: 150 }}
+          value={filters.sort}
+          onChange={(v) => filter('sort', v)}
+          options={[
+            { value: 'oldest', label: ti('inbox.oldest') },
+            { value: 'newest', label: ti('inbox.newest') },
+          ]}
+        />
+        <Button type="primary" onClick={() => setRecording(true)}>
+          {ti('record.open')}
+        </Button>
+      </Space>
+      <IntakeModal
+        open={recording}
+        onClose={(recorded) => {
+          setRecording(false);
+          if (recorded) void load();
+        }}
+      />
       <Table<StaffMatter>
         rowKey="id"
         loading={loading}
@@ -184,7 +239,12 @@ export function InboxSection() {
           {
             title: t('channel'),
             dataIndex: 'channel',
-            render: (c: keyof typeof channelNames) => channelNames[c]?.[language],
+            render: (c: keyof typeof channelNames, m) => (
+              <>
+                {channelNames[c]?.[language]}
+                {m.hotlineNo && <div>{m.hotlineNo}</div>}
+              </>
+            ),
             width: 100,
           },
           {
@@ -192,7 +252,17 @@ export function InboxSection() {
             render: (_, m) => [m.submitterName, m.submitterPhone].filter(Boolean).join(' '),
             width: 150,
           },
-          { title: t('text'), dataIndex: 'text', ellipsis: true },
+          {
+            title: t('text'),
+            dataIndex: 'text',
+            ellipsis: true,
+            render: (text: string, m) => (
+              <>
+                <div>{text}</div>
+                <Photos photos={m.photos} alt={ti('record.photo')} size={40} />
+              </>
+            ),
+          },
           {
             title: t('actions'),
             width: 190,

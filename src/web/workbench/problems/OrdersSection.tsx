@@ -1,4 +1,4 @@
-import { Table, Tag, Typography } from 'antd';
+import { Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -21,9 +21,20 @@ export function OrdersSection() {
   const { t } = useTranslation('problems');
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [data, setData] = useState<Page<MyOrder>>({ items: [], total: 0 });
+  const [filters, setFilters] = useState<{ state?: string; sort: string }>({ sort: 'priority' });
   const load = useCallback(async () => {
-    setData(await api<Page<MyOrder>>(`/api/orders/mine?page=${page.page}&pageSize=${page.pageSize}`));
-  }, [page]);
+    const query = new URLSearchParams({
+      page: String(page.page),
+      pageSize: String(page.pageSize),
+      sort: filters.sort,
+    });
+    if (filters.state) query.set('state', filters.state);
+    setData(await api<Page<MyOrder>>(`/api/orders/mine?${query}`));
+  }, [page, filters]);
+  const filter = (next: { state?: string; sort: string }) => {
+    setFilters(next);
+    setPage({ ...page, page: 1 });
+  };
   useEffect(() => {
     void load();
   }, [load]);
@@ -31,6 +42,27 @@ export function OrdersSection() {
   return (
     <>
       <Typography.Title level={2}>{t('myOrdersTitle')}</Typography.Title>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          aria-label={t('state')}
+          placeholder={t('state')}
+          allowClear
+          style={{ width: 140 }}
+          value={filters.state}
+          onChange={(v) => filter({ ...filters, state: v })}
+          options={['dispatched', 'taken'].map((s) => ({ value: s, label: t(`orderStates.${s}`) }))}
+        />
+        <Select
+          aria-label={t('sortBy')}
+          style={{ width: 160 }}
+          value={filters.sort}
+          onChange={(v) => filter({ ...filters, sort: v })}
+          options={[
+            { value: 'priority', label: t('sorts.priority') },
+            { value: 'dispatched', label: t('dispatchedAt') },
+          ]}
+        />
+      </Space>
       <Table<MyOrder>
         rowKey="id"
         dataSource={data.items}

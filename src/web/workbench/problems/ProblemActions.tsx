@@ -1,7 +1,8 @@
-import { Button, Card, Form, Input, Modal, Radio, Select, Space } from 'antd';
+import { Button, Card, Form, Input, Modal, Radio, Select, Space, type UploadFile } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, showFieldErrors } from '../../api.ts';
+import { PhotoPicker, uploadChosen } from '../../shared/PhotoPicker.tsx';
 import type { OrderView, ProblemDetail } from './types.ts';
 
 type Party = { id: string; name: string; kind: string };
@@ -27,8 +28,10 @@ export function DispatchForm({
   );
   async function submit(v: { lead?: string; assisting: string[]; note?: string }) {
     try {
+      // The catalogue may propose a person rather than a party: dispatch to them by name.
+      const proposedPerson = problem.proposedHandler?.userId;
       const body = {
-        lead: v.lead ? { partyId: v.lead } : undefined,
+        lead: v.lead ? (v.lead === proposedPerson ? { userId: v.lead } : { partyId: v.lead }) : undefined,
         assisting: (v.assisting ?? []).map((partyId) => ({ partyId })),
         note: v.note,
       };
@@ -39,25 +42,33 @@ export function DispatchForm({
     }
   }
   const options = parties.map((p) => ({ value: p.id, label: p.name }));
+  const proposal = problem.proposedHandler;
+  const leadOptions =
+    proposal?.userId && proposal.userName
+      ? [{ value: proposal.userId, label: proposal.userName }, ...options]
+      : options;
   return (
     <Card size="small" title={t('dispatch')}>
       <Form
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ lead: problem.proposedHandler?.partyId ?? undefined, assisting: [] }}
+        initialValues={{
+          lead: problem.proposedHandler?.partyId ?? problem.proposedHandler?.userId ?? undefined,
+          assisting: [],
+        }}
       >
-        {problem.proposedHandler?.partyName && (
-          <p>
+        {problem.proposedHandler && (
+          <p data-testid="proposed-handler">
             {t('proposed', {
-              party: problem.proposedHandler.partyName,
+              party: problem.proposedHandler.partyName ?? problem.proposedHandler.userName ?? '',
               level: t(`levels.${problem.proposedHandler.level}`),
             })}
           </p>
         )}
         {!hasLead && (
           <Form.Item name="lead" label={t('lead')} rules={[{ required: true, message: t('lead') }]}>
-            <Select showSearch optionFilterProp="label" options={options} data-testid="dispatch-lead" />
+            <Select showSearch optionFilterProp="label" options={leadOptions} data-testid="dispatch-lead" />
           </Form.Item>
         )}
         <Form.Item name="assisting" label={t('assisting')}>
@@ -118,13 +129,16 @@ export function OrderButtons({ order, onDone }: { order: OrderView; onDone(): vo
   const { t } = useTranslation('problems');
   const [dialog, setDialog] = useState<'report' | null>(null);
   const [form] = Form.useForm<{ text: string; publicReply?: string }>();
+  const [photos, setPhotos] = useState<UploadFile[]>([]);
   async function take() {
     await api(`/api/orders/${order.id}/take`, { method: 'POST' });
     onDone();
   }
   async function report(v: { text: string; publicReply?: string }) {
     try {
-      await api(`/api/orders/${order.id}/report`, { body: v });
+      // Photo evidence of the work goes up first; the report names it.
+      await api(`/api/orders/${order.id}/report`, { body: { ...v, photoIds: await uploadChosen(photos) } });
+      setPhotos([]);
       setDialog(null);
       onDone();
     } catch (error) {
@@ -165,6 +179,9 @@ export function OrderButtons({ order, onDone }: { order: OrderView; onDone(): vo
               <Input.TextArea rows={2} maxLength={1000} />
             </Form.Item>
           )}
+          <Form.Item label={t('evidence')}>
+            <PhotoPicker value={photos} onChange={setPhotos} />
+          </Form.Item>
         </Form>
       </Modal>
     </Space>

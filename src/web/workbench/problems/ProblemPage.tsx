@@ -7,6 +7,7 @@ import { api } from '../../api.ts';
 import { PublishCard } from '../../echo/PublishCard.tsx';
 import { useNoticeListener } from '../../notifications/live.tsx';
 import { useSession } from '../../session.tsx';
+import { Photos } from '../../shared/Photos.tsx';
 import { HistoryButton } from '../../shared/RecordHistory.tsx';
 import { usePreferences } from '../../shell/preferences.tsx';
 import { LadderCard } from '../ladder/LadderCard.tsx';
@@ -94,7 +95,13 @@ export function ProblemPage() {
                         <Typography.Text type="secondary">{shanghaiTime(m.createdAt)}</Typography.Text>
                       </Space>
                     }
-                    description={m.text}
+                    description={
+                      <>
+                        {m.hotlineNo && <Tag>{t('hotlineNo', { no: m.hotlineNo })}</Tag>}
+                        <div>{m.text}</div>
+                        <Photos photos={m.photos} alt={t('photo')} />
+                      </>
+                    }
                   />
                 </List.Item>
               )}
@@ -143,6 +150,7 @@ export function ProblemPage() {
                       {shanghaiTime(e.at)} {e.actorName ?? ''}
                     </Typography.Text>
                     {e.text && <div>{e.text}</div>}
+                    <Photos photos={e.photos} alt={t('evidence')} size={56} />
                   </>
                 ),
               }))}

@@ -22,9 +22,20 @@ const problemStates = ['open', 'dispatched', 'in_progress', 'resolved', 'closed'
 function Queue() {
   const { t } = useTranslation('problems');
   const { language } = usePreferences();
-  const [filters, setFilters] = useState<{ state?: string; level?: string; category?: string; sort: string }>(
-    { sort: 'priority' },
-  );
+  const [filters, setFilters] = useState<{
+    state?: string;
+    level?: string;
+    category?: string;
+    partyId?: string;
+    sort: string;
+  }>({ sort: 'priority' });
+  const [parties, setParties] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => {
+    void api<{ items: { id: string; name: string }[] }>('/api/parties?pageSize=100').then(
+      (p) => setParties(p.items),
+      () => setParties([]),
+    );
+  }, []);
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [data, setData] = useState<Page<ProblemRow>>({ items: [], total: 0 });
   const [loading, setLoading] = useState(false);
@@ -35,7 +46,7 @@ function Queue() {
       pageSize: String(page.pageSize),
       sort: filters.sort,
     });
-    for (const key of ['state', 'level', 'category'] as const)
+    for (const key of ['state', 'level', 'category', 'partyId'] as const)
       if (filters[key]) query.set(key, filters[key]!);
     try {
       setData(await api<Page<ProblemRow>>(`/api/workbench/problems?${query}`));
@@ -48,7 +59,7 @@ function Queue() {
   }, [load]);
   // The queue refreshes itself when something happens to the problems it shows.
   useNoticeListener((n) => n.problemId && void load());
-  const filter = (key: 'state' | 'level' | 'category', value: string | undefined) => {
+  const filter = (key: 'state' | 'level' | 'category' | 'partyId', value: string | undefined) => {
     setFilters({ ...filters, [key]: value });
     setPage({ ...page, page: 1 });
   };
@@ -82,6 +93,18 @@ function Queue() {
           value={filters.category}
           onChange={(v) => filter('category', v)}
           options={categories.map((c) => ({ value: c, label: categoryNames[c][language] }))}
+        />
+        <Select
+          aria-label={t('handler')}
+          placeholder={t('handler')}
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          style={{ width: 180 }}
+          value={filters.partyId}
+          onChange={(v) => filter('partyId', v)}
+          options={parties.map((p) => ({ value: p.id, label: p.name }))}
+          data-testid="queue-handler"
         />
         <Select
           aria-label={t('sortBy')}

@@ -1,3 +1,5 @@
+import type { PhotoRef } from '../../shared/Photos.tsx';
+
 export type StaffMatter = {
   id: string;
   kind: string;
@@ -12,6 +14,7 @@ export type StaffMatter = {
   hotlineNo: string | null;
   createdAt: string;
   feedback: { solved: boolean; rating: number } | null;
+  photos: PhotoRef[];
 };
 
 export type ProblemRow = {
@@ -55,9 +58,16 @@ export type ProblemDetail = ProblemRow & {
     visibility: 'public' | 'staff';
     text: string | null;
     actorName: string | null;
+    photos: PhotoRef[];
   }[];
   champions: { userId: string; name: string | null }[];
-  proposedHandler: { partyId: string | null; partyName: string | null; level: string } | null;
+  proposedHandler: {
+    partyId: string | null;
+    partyName: string | null;
+    userId: string | null;
+    userName: string | null;
+    level: string;
+  } | null;
 };
 
 export type Page<T> = { items: T[]; total: number };

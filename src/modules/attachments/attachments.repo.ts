@@ -1,0 +1,116 @@
+import type { Db, Trx } from '../../db/transaction.ts';
+
+export async function insertUpload(
+  db: Trx,
+  row: { attachmentId: string; digest: string; mime: string; bytes: number; userId: string; at: string },
+) {
+  // The same photo uploaded twice is one file and two attachments: each form that uses it claims its own.
+  await db
+    .insertInto('files')
+    .values({ id: row.digest, mime: row.mime, bytes: row.bytes, created_at: row.at })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  await db
+    .insertInto('attachments')
+    .values({
+      id: row.attachmentId,
+      file_id: row.digest,
+      matter_id: null,
+      event_id: null,
+      published: 0,
+      created_at: row.at,
+    })
+    .execute();
+  await db
+    .insertInto('attachment_uploads')
+    .values({ attachment_id: row.attachmentId, user_id: row.userId, created_at: row.at })
+    .execute();
+}
+
+/** Attachments of the user that no matter or report has claimed yet, among the ids given. */
+export function unclaimedUploads(db: Trx, userId: string, ids: readonly string[]) {
+  return db
+    .selectFrom('attachments')
+    .innerJoin('attachment_uploads', 'attachment_uploads.attachment_id', 'attachments.id')
+    .select('attachments.id')
+    .where('attachments.id', 'in', ids)
+    .where('attachment_uploads.user_id', '=', userId)
+    .where('attachments.matter_id', 'is', null)
+    .where('attachments.event_id', 'is', null)
+    .execute();
+}
+
+export async function claim(
+  db: Trx,
+  ids: readonly string[],
+  target: { matterId?: string; eventId?: string },
+) {
+  await db
+    .updateTable('attachments')
+    .set({ matter_id: target.matterId ?? null, event_id: target.eventId ?? null })
+    .where('id', 'in', ids)
+    .where('matter_id', 'is', null)
+    .where('event_id', 'is', null)
+    .execute();
+}
+
+/** One attachment with what deciding who may read it needs: its uploader, matter, problem and place. */
+export function attachmentWithContext(db: Db, id: string) {
+  return db
+    .selectFrom('attachments')
+    .innerJoin('files', 'files.id', 'attachments.file_id')
+    .leftJoin('attachment_uploads', 'attachment_uploads.attachment_id', 'attachments.id')
+    .leftJoin('matters', 'matters.id', 'attachments.matter_id')
+    .leftJoin('problem_events', 'problem_events.id', 'attachments.event_id')
+    .leftJoin('problems', (join) =>
+      join.on((eb) =>
+        eb.or([
+          eb('problems.id', '=', eb.ref('matters.problem_id')),
+          eb('problems.id', '=', eb.ref('problem_events.problem_id')),
+        ]),
+      ),
+    )
+    .select([
+      'attachments.id',
+      'attachments.file_id',
+      'attachments.published',
+      'attachments.matter_id',
+      'attachments.event_id',
+      'files.mime',
+      'files.bytes',
+      'attachment_uploads.user_id as uploader_id',
+      'matters.submitter_user_id',
+      'matters.place_path as matter_path',
+      'problems.id as problem_id',
+      'problems.place_path as problem_path',
+      'problems.published_at',
+    ])
+    .where('attachments.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The photos of matters and of timeline events, oldest first. */
+export function attachmentsOf(db: Db | Trx, owners: { matterIds?: string[]; eventIds?: string[] }) {
+  const matterIds = owners.matterIds ?? [];
+  const eventIds = owners.eventIds ?? [];
+  if (matterIds.length === 0 && eventIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('attachments')
+    .innerJoin('files', 'files.id', 'attachments.file_id')
+    .select([
+      'attachments.id',
+      'attachments.matter_id',
+      'attachments.event_id',
+      'attachments.published',
+      'files.mime',
+    ])
+    .where((eb) =>
+      eb.or([
+        ...(matterIds.length > 0 ? [eb('attachments.matter_id', 'in', matterIds)] : []),
+        ...(eventIds.length > 0 ? [eb('attachments.event_id', 'in', eventIds)] : []),
+      ]),
+    )
+    .orderBy('attachments.created_at')
+    .orderBy('attachments.id')
+    .execute();
+}
