@@ -14,11 +14,21 @@ export async function plantDispatchRules(tx: Tx, places: DemoPlaces, parties: Re
     { at: places.fuping, category: 'fire_safety', partyId: parties.fupingProperty, level: 'community' },
     { at: places.tanglai, category: 'property_service', partyId: parties.tanglaiProperty, level: 'compound' },
   ] as const;
-  for (const rule of rules)
+  for (const rule of rules) {
+    // The ladder's story (src/demo/ladder.ts) may have set this community's rule for the category already.
+    const told = await tx.db
+      .selectFrom('dispatch_rules')
+      .select('id')
+      .where('community_id', '=', rule.at.id)
+      .where('category', '=', rule.category)
+      .where('place_id', 'is', null)
+      .executeTakeFirst();
+    if (told) continue;
     await createRule(tx, {
       communityId: rule.at.id,
       category: rule.category,
       partyId: rule.partyId,
       level: rule.level,
     });
+  }
 }

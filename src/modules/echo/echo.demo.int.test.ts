@@ -114,7 +114,12 @@ describe('the echo wall of the demo', () => {
       ids.push(...page.items.map((i) => i.id));
       next = page.next;
     } while (next);
-    for (const id of ids) await fetch(`/api/public/echo-wall/${id}`);
+    for (const id of ids) {
+      await fetch(`/api/public/echo-wall/${id}`);
+      await fetch(`/api/public/problems/${id}/meetings`);
+    }
+    for (const q of ['水', '水压', '路灯', '楼', '3号楼', '电梯', '物业'])
+      await fetch(`/api/public/search?q=${encodeURIComponent(q)}`);
     const queue: (string | undefined)[] = [undefined];
     const figurePlaces: string[] = [];
     while (queue.length > 0) {
@@ -132,7 +137,9 @@ describe('the echo wall of the demo', () => {
     for (const level of ['street', 'community']) await fetch(`/api/public/figures/rankings?level=${level}`);
 
     // Every public GET route was asked (photos: the demo has none).
-    const asked = new Set(bodies.map((b) => b.url.split('?')[0]!.replace(/\/[0-9a-f-]{36}$/, '/:id')));
+    const asked = new Set(
+      bodies.map((b) => b.url.split('?')[0]!.replace(/\/[0-9a-f-]{36}(?=\/|$)/g, '/:id')),
+    );
     const publicRoutes = t.app.routeList
       .filter(
         (r) => r.method === 'GET' && r.url.startsWith('/api/public/') && r.url !== '/api/public/photos/:id',

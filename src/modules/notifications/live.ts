@@ -33,7 +33,9 @@ export class LiveHub {
   ) {}
 
   async start(): Promise<void> {
-    this.lastSeq = await latestSeq(this.db);
+    // A database still down at start must not keep the server from starting (it reports unready); the
+    // first pulse with nobody listening learns where the inbox stands.
+    this.lastSeq = await latestSeq(this.db).catch(() => 0);
     this.unsubscribe = onNoticesCommitted(() => void this.pulse());
     if (this.pollSeconds > 0) {
       const poll = setInterval(() => {

@@ -12,7 +12,11 @@ const tags = ['search'];
 
 export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db;
-  app.addHook('onReady', () => backfillOnce(db));
+  // A database that is down at start must not keep the server from starting (it reports unready); the
+  // backfill is tried again at the next start.
+  app.addHook('onReady', async () => {
+    await backfillOnce(db).catch((err) => app.log.warn({ err }, 'search backfill postponed'));
+  });
 
   app.get(
     '/api/workbench/search',
