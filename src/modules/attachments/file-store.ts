@@ -33,7 +33,13 @@ export async function storeFile(filesDir: string, bytes: Uint8Array): Promise<st
   }
   await fs.mkdir(path.dirname(target), { recursive: true });
   const temporary = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-  await fs.writeFile(temporary, bytes);
-  await fs.rename(temporary, target);
+  try {
+    await fs.writeFile(temporary, bytes);
+    await fs.rename(temporary, target);
+  } catch (error) {
+    // A full disk (ENOSPC) leaves half a file behind: remove it, and let the caller answer 503.
+    await fs.rm(temporary, { force: true });
+    throw error;
+  }
   return digest;
 }
