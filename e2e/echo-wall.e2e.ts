@@ -46,6 +46,10 @@ describe('the echo wall on a phone', () => {
     await page.getByRole('link', { name: /上水管道/ }).click();
     await expect.poll(() => page.getByText('3 位居民反映').count()).toBeGreaterThanOrEqual(1);
     await expect.poll(() => page.getByText('办理进展').count()).toBe(1);
+    // The pipe meeting's published outcome stands beside the problem it took up.
+    await expect
+      .poll(() => page.getByTestId('wall-meetings').textContent())
+      .toContain('建校家属院供水管网改造协商会');
     const body = await page.locator('main').textContent();
     expect(body).not.toMatch(/1[3-9]\d{9}/);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);

@@ -119,15 +119,10 @@ describe('the ladder, end to end', () => {
     await expect.poll(() => secretary.getByTestId('time-left').first().textContent()).toMatch(/^剩 /);
     expect(await seriousAccessibilityViolations(secretary)).toEqual([]);
 
-    // Notified: an inbox row for 马佳 (the inbox page is another part of the workbench).
-    const told = await database.db
-      .selectFrom('notifications')
-      .innerJoin('users', 'users.id', 'notifications.user_id')
-      .select(['notifications.title', 'notifications.kind'])
-      .where('users.phone', '=', maJia)
-      .where('notifications.problem_id', '=', problemId)
-      .execute();
-    expect(told).toEqual([{ kind: 'escalated', title: `问题升级至社区：${title}` }]);
+    // Notified: the climb is in 马佳's messages, with a link back to the problem.
+    await secretary.getByRole('menuitem', { name: /消息通知/ }).click();
+    const notice = secretary.getByTestId('notice').filter({ hasText: `问题升级至社区：${title}` });
+    await expect.poll(() => notice.count(), { timeout: 10_000 }).toBe(1);
   });
 
   it('at the town, an officer finds the overdue pump noise and blows the whistle; the developer reports in', async () => {
@@ -152,6 +147,9 @@ describe('the ladder, end to end', () => {
 
     const summons = officer.getByTestId('summons').filter({ hasText: '宁夏新家源集团房地产开发有限公司' });
     await expect.poll(() => summons.textContent()).toContain('待报到');
+    // The whistle dialog fades out over the page; check the page once it is gone.
+    await expect.poll(() => officer.locator('.ant-modal-mask').count(), { timeout: 5_000 }).toBe(0);
+    await expect.poll(() => officer.locator('.ant-spin-blur').count(), { timeout: 5_000 }).toBe(0);
     expect(await seriousAccessibilityViolations(officer)).toEqual([]);
     // The developer holds no account here: the officer records its arrival, as an office does on paper.
     await button(summons, '报到').click();

@@ -30,6 +30,13 @@ function Themed() {
           colorTextSecondary: '#595959',
           colorTextPlaceholder: '#737373',
           colorError: '#a8071a',
+          // Success and warning tags (已报到, 准时, 临近) are text on a pale tint: darker hues reach 4.5:1.
+          colorSuccess: '#237804',
+          colorSuccessBg: '#f6ffed',
+          colorSuccessBorder: '#b7eb8f',
+          colorWarning: '#ad4e00',
+          colorWarningBg: '#fffbe6',
+          colorWarningBorder: '#ffe58f',
           fontSize: largeText ? 18 : 14,
           borderRadius: 6,
         },

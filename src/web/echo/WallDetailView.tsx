@@ -7,6 +7,7 @@ import type { WallDetail } from '../../modules/echo/echo.schemas.ts';
 import { api } from '../api.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { usePreferences } from '../shell/preferences.tsx';
+import { WallMeetings } from './WallMeetings.tsx';
 
 /** One published problem: what residents said (without who), the answers, the progress, the photos. */
 export function WallDetailView() {
@@ -45,6 +46,7 @@ export function WallDetailView() {
           />
         </Card>
       )}
+      <WallMeetings problemId={problem.id} />
       <Card
         size="small"
         style={{ marginTop: 12 }}

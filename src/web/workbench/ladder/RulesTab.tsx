@@ -115,6 +115,7 @@ export function RulesTab() {
           <Form.Item name="unit" label={t('unit')}>
             <Select
               style={{ width: 130 }}
+              aria-label={t('unit')}
               options={units.map((u) => ({ value: u, label: unitLabel(u) }))}
               data-testid="rule-unit"
             />
