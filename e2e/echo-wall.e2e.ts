@@ -81,7 +81,10 @@ describe('the wall display of a street office', () => {
     const page = await openPage('echo-publish');
     await signIn(page, '/workbench', '17000000001');
     await page.getByRole('menuitem', { name: '问题清单' }).click();
-    await page.getByRole('link', { name: '文明养犬、清理犬粪' }).click();
+    // Other journeys add problems to the queue: find this one among the pet problems, wherever it is.
+    const queue = await (await page.request.get('/api/workbench/problems?category=pets&pageSize=100')).json();
+    const dogs = queue.items.find((p: { title: string }) => p.title === '文明养犬、清理犬粪');
+    await page.goto(`/workbench/problems/${dogs.id}`);
     const summary = page.getByLabel('公开摘要');
     await expect.poll(() => summary.inputValue()).toContain('养狗');
     await summary.fill('唐徕社区养犬不文明、犬粪无人清理，社区将联合相关部门治理。');

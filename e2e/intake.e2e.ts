@@ -66,7 +66,9 @@ describe('intake with photos and from the 12345 hotline', () => {
       .poll(() => grid.getByTestId('proposed-handler').textContent())
       .toBe('派单目录建议：星河物业服务有限公司（社区）');
     await button(grid, '派单').click();
-    await expect.poll(() => grid.getByRole('table').last().textContent()).toContain('待接单');
+    await expect
+      .poll(() => grid.getByRole('row').filter({ hasText: '星河物业服务有限公司' }).first().textContent())
+      .toContain('待接单');
 
     // The property company reports with a photo of the cleared stairwell as evidence.
     const property = await openPage('intake-property-evidence', desk);

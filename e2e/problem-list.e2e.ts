@@ -92,13 +92,14 @@ describe('the problem list (问题清单)', () => {
 
     // Split the second matter out again: it becomes a problem of its own.
     const merged = grid.url();
-    expect(await grid.getByText(`摸黑（${stamp}）`).count()).toBe(1);
+    const matterItem = (words: string) => grid.getByRole('listitem').filter({ hasText: words });
+    expect(await matterItem(`摸黑（${stamp}）`).count()).toBe(1);
     const matter = grid.getByRole('listitem').filter({ hasText: `坏了好几天（${stamp}）` });
     await button(matter, '拆分出来').click();
     await grid.getByRole('button', { name: '拆分出来' }).last().click();
     await poll(() => grid.url()).not.toBe(merged);
-    await poll(() => grid.getByText(`摸黑（${stamp}）`).count()).toBe(0);
-    expect(await grid.getByText(`坏了好几天（${stamp}）`).count()).toBe(1);
+    await poll(() => matterItem(`摸黑（${stamp}）`).count()).toBe(0);
+    expect(await matterItem(`坏了好几天（${stamp}）`).count()).toBe(1);
 
     await resident.reload();
     await resident.getByRole('tab', { name: '我的反映' }).click();
