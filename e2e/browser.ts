@@ -51,6 +51,18 @@ export async function openPage(name: string, options: BrowserContextOptions = de
 
 /** Violations that axe rates serious or critical on the current page. */
 export async function seriousAccessibilityViolations(page: Page) {
+  // A dialog or dropdown still fading in or out is half transparent: axe would measure the contrast of a
+  // frame no one reads. Wait for finite animations to end (spinners run forever and are left alone).
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => {});
   await page.evaluate(axe.source);
   const result = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document));
   return result.violations
