@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../app.ts';
 import { matrix } from '../authorization/matrix.ts';
-import { buildWorld, type Persona, type Request, type World } from '../authorization/world.ts';
+import { buildWorld, type Request, type World } from '../authorization/world.ts';
 import { as } from '../factories.ts';
+import { allowedPersona, sessionOf } from './allowed-persona.ts';
 import { dataFingerprint } from './fingerprint.ts';
 import { hostileSegments, hostileValues, malformedBodies } from './hostile-values.ts';
 
@@ -26,11 +27,7 @@ describe('hostile input on every route', () => {
     it(route, async () => {
       const persona = allowedPersona(entry);
       const base = await entry.build(w, persona);
-      const session = entry.fresh
-        ? await w.freshSession(persona)
-        : persona === 'public'
-          ? null
-          : w.sessions[persona];
+      const session = await sessionOf(w, entry, persona);
       const failures: string[] = [];
       let before = await fingerprint();
       for (const attempt of attempts(base)) {
@@ -55,12 +52,6 @@ describe('hostile input on every route', () => {
     });
   }
 });
-
-function allowedPersona(entry: (typeof matrix)[string]): Persona {
-  if (entry.open !== undefined) return 'public';
-  const allowed = Object.entries(entry.allow ?? {}).find(([, status]) => status < 300);
-  return (allowed?.[0] as Persona | undefined) ?? 'secretary';
-}
 
 function* attempts(base: Request): Generator<Attempt> {
   const writes = base.method !== 'GET' && base.method !== 'DELETE';

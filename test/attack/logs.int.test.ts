@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../app.ts';
 import { matrix } from '../authorization/matrix.ts';
-import { buildWorld, type Persona, type World } from '../authorization/world.ts';
+import { buildWorld, type World } from '../authorization/world.ts';
+import { allowedPersona, sessionOf } from './allowed-persona.ts';
 
 // The log as an operator's log shipper would see it at the default level, after every route has been
 // used once by someone allowed to, and after the sign-in paths that handle secrets.
@@ -14,11 +15,7 @@ beforeAll(async () => {
   w = await buildWorld(t);
   for (const [, entry] of Object.entries(matrix)) {
     const persona = allowedPersona(entry);
-    const session = entry.fresh
-      ? await w.freshSession(persona)
-      : persona === 'public'
-        ? null
-        : w.sessions[persona];
+    const session = await sessionOf(w, entry, persona);
     await w.send(session, await entry.build(w, persona));
   }
   const phone = (
@@ -68,9 +65,3 @@ describe('the server log', () => {
     }
   });
 });
-
-function allowedPersona(entry: (typeof matrix)[string]): Persona {
-  if (entry.open !== undefined) return 'public';
-  const allowed = Object.entries(entry.allow ?? {}).find(([, status]) => status < 300);
-  return (allowed?.[0] as Persona | undefined) ?? 'secretary';
-}
