@@ -5,7 +5,7 @@ import type { Tx } from '../../server/transaction.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { lockCompound } from '../household-imports/household-imports.repo.ts';
 import { normalizeBuilding, remembering, tidy } from '../household-imports/names.ts';
-import { readSheet, UnreadableFile } from '../household-imports/spreadsheet.ts';
+import { readUploadedSheet } from '../household-imports/spreadsheet.ts';
 import { intakeMatter } from '../matters/matters.service.ts';
 import { type PlaceRecord, placesBelow } from '../places/places.repo.ts';
 import { placeFor } from '../places/visibility.ts';
@@ -30,15 +30,6 @@ export type HotlineReport = {
   fileHash: string;
   counts: Record<'rows' | Status, number>;
   rows: ReportRow[];
-};
-
-const unreadable: Record<UnreadableFile['reason'], Bilingual> = {
-  old_excel: {
-    'zh-CN': '不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 CSV',
-    en: 'Old .xls files are not supported; save it as .xlsx or CSV in Excel',
-  },
-  bad_xlsx: { 'zh-CN': '无法读取这个 Excel 文件', en: 'This Excel file cannot be read' },
-  empty: { 'zh-CN': '文件是空的', en: 'The file is empty' },
 };
 
 /** The street or community the work orders came to: visible to the actor, and theirs to record matters at. */
@@ -119,14 +110,7 @@ async function alreadyImported(tx: Tx, numbers: readonly string[]) {
 }
 
 async function readFile(file: HotlineFile) {
-  try {
-    return (await readSheet(file.bytes)).rows;
-  } catch (error) {
-    if (!(error instanceof UnreadableFile)) throw error;
-    throw new AppError('validation_failed', {
-      fields: [{ field: 'file', message: unreadable[error.reason] }],
-    });
-  }
+  return (await readUploadedSheet(file.bytes)).rows;
 }
 
 type Planned = ReportRow & { source?: HotlineRow; placeId?: string };

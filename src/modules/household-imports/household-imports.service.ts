@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import { AppError } from '../../server/errors.ts';
-import type { Bilingual } from '../../server/i18n.ts';
 import type { Tx } from '../../server/transaction.ts';
 import { can, maskName } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -13,7 +12,7 @@ import { lockCompound } from './household-imports.repo.ts';
 import { countPlan, type HouseholdOnRecord, type ImportCounts, planImport } from './plan.ts';
 import { checkRows, type ImportIssue } from './rows.ts';
 import { snapshotOf } from './snapshot.ts';
-import { readSheet, type SheetRow, UnreadableFile } from './spreadsheet.ts';
+import { readUploadedSheet, type SheetRow } from './spreadsheet.ts';
 
 /** A preview lists at most this many issues and changes; the counts always cover the whole file. */
 export const REPORT_LIMIT = 1000;
@@ -35,15 +34,6 @@ export type ImportFile = { sheet: SheetRow[]; fileName: string; fileHash: string
 
 const jsonColumns = ['compound', 'building', 'entrance', 'room', 'area', 'owner', 'phone'] as const;
 
-const unreadable: Record<UnreadableFile['reason'], Bilingual> = {
-  old_excel: {
-    'zh-CN': '不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 CSV',
-    en: 'Old .xls files are not supported; save it as .xlsx or CSV in Excel',
-  },
-  bad_xlsx: { 'zh-CN': '无法读取这个 Excel 文件', en: 'This Excel file cannot be read' },
-  empty: { 'zh-CN': '文件是空的', en: 'The file is empty' },
-};
-
 /** Reads an uploaded sheet, or rows sent as JSON, into rows of text; no database is needed for this. */
 export async function readImport(source: ImportSource): Promise<ImportFile> {
   if ('rows' in source) {
@@ -58,19 +48,12 @@ export async function readImport(source: ImportSource): Promise<ImportFile> {
       fileHash: crypto.createHash('sha256').update(JSON.stringify(source.rows)).digest('hex'),
     };
   }
-  try {
-    const { rows } = await readSheet(source.bytes);
-    return {
-      sheet: rows,
-      fileName: source.fileName,
-      fileHash: crypto.createHash('sha256').update(source.bytes).digest('hex'),
-    };
-  } catch (error) {
-    if (!(error instanceof UnreadableFile)) throw error;
-    throw new AppError('validation_failed', {
-      fields: [{ field: 'file', message: unreadable[error.reason] }],
-    });
-  }
+  const { rows } = await readUploadedSheet(source.bytes);
+  return {
+    sheet: rows,
+    fileName: source.fileName,
+    fileHash: crypto.createHash('sha256').update(source.bytes).digest('hex'),
+  };
 }
 
 /** The compound households are imported into: visible to the actor, and theirs to manage. */

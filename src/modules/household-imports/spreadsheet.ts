@@ -1,16 +1,39 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import Papa from 'papaparse';
+import { AppError } from '../../server/errors.ts';
+import type { Bilingual } from '../../server/i18n.ts';
 
 /** A sheet as text: its non-empty rows, each with its row number as the spreadsheet shows it (from 1). */
 export type SheetRow = { row: number; cells: string[] };
 export type Sheet = { rows: SheetRow[] };
 
 export class UnreadableFile extends Error {
-  constructor(readonly reason: 'old_excel' | 'bad_xlsx' | 'empty') {
+  constructor(readonly reason: 'old_excel' | 'bad_xlsx' | 'empty' | 'too_large') {
     super(reason);
   }
 }
+
+/** What a person is told beside the file field when their file cannot be read. */
+export const unreadableMessages: Record<UnreadableFile['reason'], Bilingual> = {
+  old_excel: {
+    'zh-CN': '不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 CSV',
+    en: 'Old .xls files are not supported; save it as .xlsx or CSV in Excel',
+  },
+  bad_xlsx: { 'zh-CN': '无法读取这个 Excel 文件', en: 'This Excel file cannot be read' },
+  empty: { 'zh-CN': '文件是空的', en: 'The file is empty' },
+  too_large: {
+    'zh-CN': '这个 Excel 文件解压后太大，请分成几个文件导入',
+    en: 'This Excel file is too large once unpacked; import it in several files',
+  },
+};
+
+/**
+ * An XLSX is a zip: a few hundred kilobytes can unpack to gigabytes (a zip bomb). 128 MiB of unpacked XML is
+ * several times a 100,000-household sheet, and far below what would exhaust the server's memory.
+ */
+export const MAX_UNPACKED_XLSX_BYTES = 128 * 1024 * 1024;
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
@@ -20,10 +43,22 @@ function startsWith(bytes: Uint8Array, magic: number[]) {
 }
 
 /** XLSX (a zip) or CSV/TSV text; the old binary .xls is refused with a hint to save as .xlsx. */
-export async function readSheet(bytes: Uint8Array): Promise<Sheet> {
+export async function readSheet(bytes: Uint8Array, unpackedLimit = MAX_UNPACKED_XLSX_BYTES): Promise<Sheet> {
   if (bytes.length === 0) throw new UnreadableFile('empty');
   if (startsWith(bytes, OLE2)) throw new UnreadableFile('old_excel');
-  return startsWith(bytes, ZIP) ? readXlsx(bytes) : readCsv(decodeText(bytes));
+  return startsWith(bytes, ZIP) ? readXlsx(bytes, unpackedLimit) : readCsv(decodeText(bytes));
+}
+
+/** readSheet for an upload: a file that cannot be read is refused beside the form's file field. */
+export async function readUploadedSheet(bytes: Uint8Array): Promise<Sheet> {
+  try {
+    return await readSheet(bytes);
+  } catch (error) {
+    if (!(error instanceof UnreadableFile)) throw error;
+    throw new AppError('validation_failed', {
+      fields: [{ field: 'file', message: unreadableMessages[error.reason] }],
+    });
+  }
 }
 
 /**
@@ -67,8 +102,41 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
+/**
+ * Unpacks every entry once, counting, and stops at the limit. The sizes a zip declares are not trusted: a
+ * bomb can declare anything; only inflating tells the truth, and it is done in chunks, so the count itself
+ * never holds more than a chunk.
+ */
+async function assertUnpackedSize(bytes: Uint8Array, limit: number) {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+  } catch {
+    throw new UnreadableFile('bad_xlsx');
+  }
+  let total = 0;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    // JSZip's stream is an old readable-stream: events, not async iteration.
+    await new Promise<void>((resolve, reject) => {
+      const stream = entry.nodeStream('nodebuffer');
+      stream
+        .on('data', (chunk: Buffer) => {
+          total += chunk.length;
+          if (total > limit) {
+            stream.pause();
+            reject(new UnreadableFile('too_large'));
+          }
+        })
+        .on('error', () => reject(new UnreadableFile('bad_xlsx')))
+        .on('end', () => resolve());
+    });
+  }
+}
+
 /** The first worksheet that holds anything, read as a stream so a large file is never whole in memory twice. */
-async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
+async function readXlsx(bytes: Uint8Array, limit: number): Promise<Sheet> {
+  await assertUnpackedSize(bytes, limit);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
