@@ -20,13 +20,13 @@ const steps: Record<string, Step> = {
   '0002_people_places': m0002,
   '0005_matters': m0005,
   '0006_notifications': m0006,
-  '0008_channels': m0008,
   '0007_ladder': m0007,
-  '0011_votes': m0011,
-  '0010_meetings': m0010,
+  '0008_channels': m0008,
   '0009_echo_figures': m0009,
-  '0013_search': m0013,
+  '0010_meetings': m0010,
+  '0011_votes': m0011,
   '0012_intake': m0012,
+  '0013_search': m0013,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {
@@ -39,4 +39,5 @@ export function migrationProvider(dialect: MigrationDialect): MigrationProvider 
   };
 }
 
-export const latestMigration = Object.keys(steps).at(-1)!;
+// The Migrator runs steps in name order, whatever order they are listed in.
+export const latestMigration = Object.keys(steps).sort().at(-1)!;
