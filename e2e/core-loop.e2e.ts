@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { desk, openPage, phone, seriousAccessibilityViolations } from './browser.ts';
 import { button, signIn } from './sign-in.ts';
 
-// Demo accounts (README): 王文贵 lives in 秦汉人家 3号楼, in 马文华's grid; 田军 works for its property company.
+// Demo accounts (README): 王文贵 lives in 秦汉人家 3号楼, in 马文华's grid; 田军 works for its property company;
+// 李娜 works at the community office above them.
 const wangWengui = '17000000041';
 const maWenhua = '17000000013';
 const tianJun = '17000000022';
+const liNa = '17000000009';
 
 describe('the three orders, end to end', () => {
   it('a resident raises a matter on a phone, the grid worker dispatches, property staff report, the resident rates', async () => {
@@ -61,5 +63,40 @@ describe('the three orders, end to end', () => {
     await card.getByText('解决了', { exact: true }).click();
     await button(card, '提交评价').click();
     await expect.poll(() => card.textContent()).toContain('已确认解决');
+  });
+});
+
+describe('two dispatchers at once', () => {
+  it('the one who accepts second is told why, and the dialog keeps what was typed', async () => {
+    const words = `三号楼楼道灯忽明忽暗（${Date.now()}）`;
+    const resident = await openPage('race-resident', phone);
+    await signIn(resident, '/resident', wangWengui);
+    await resident.getByRole('tab', { name: '我要反映' }).click();
+    await resident.getByLabel('分类').click();
+    await resident.getByTitle('环境整治').click();
+    await resident.getByLabel('具体情况').fill(words);
+    await button(resident, '提交').click();
+    await expect.poll(() => resident.getByTestId('own-matter').first().textContent()).toContain(words);
+
+    // 马文华 opens the accept dialog and starts typing ...
+    const grid = await openPage('race-grid', desk);
+    await signIn(grid, '/workbench', maWenhua);
+    await grid.getByRole('menuitem', { name: '待受理' }).click();
+    await button(grid.getByRole('row').filter({ hasText: words }), '受理').click();
+    const title = `楼道灯 ${Date.now()}`;
+    await grid.getByLabel('问题标题').fill(title);
+
+    // ... while 李娜 at the community office accepts the same matter first.
+    const office = await openPage('race-office', desk);
+    await signIn(office, '/workbench', liNa);
+    await office.getByRole('menuitem', { name: '待受理' }).click();
+    await button(office.getByRole('row').filter({ hasText: words }), '受理').click();
+    await office.getByLabel('问题标题').fill(`${title}（社区）`);
+    await button(office, '确定').click();
+    await expect.poll(() => office.getByRole('row').filter({ hasText: words }).count()).toBe(0);
+
+    await button(grid, '确定').click();
+    await expect.poll(() => grid.locator('.ant-message').textContent()).toContain('当前状态');
+    expect(await grid.getByLabel('问题标题').inputValue()).toBe(title);
   });
 });

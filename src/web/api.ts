@@ -59,10 +59,17 @@ export async function api<T>(
  */
 export function showFieldErrors(form: FormInstance, error: unknown): boolean {
   if (!(error instanceof ApiError) || !error.problem.errors?.length) return false;
-  form.setFields(
-    error.problem.errors.map((e) => ({ name: e.field.split('.').filter(Boolean), errors: [e.message] })),
-  );
-  return true;
+  // "options.2.label" is the third row of a Form.List: antd names list rows by number, not by string.
+  const path = (field: string) =>
+    field
+      .split('.')
+      .filter(Boolean)
+      .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  const registered = new Set(form.getFieldsError().map((f) => f.name.join('.')));
+  const onForm = error.problem.errors.filter((e) => registered.has(path(e.field).join('.')));
+  form.setFields(onForm.map((e) => ({ name: path(e.field), errors: [e.message] })));
+  // An error about a field this form does not show must not vanish: the caller shows it as a message.
+  return onForm.length === error.problem.errors.length;
 }
 
 /** A photo as POST /api/attachments answers: the id a form names it by, and where to see it. */

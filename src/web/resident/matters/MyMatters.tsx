@@ -2,9 +2,10 @@ import { Alert, Button, Card, Empty, Form, Input, List, Radio, Rate, Space, Tag,
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categoryNames } from '../../../domain/matters/vocabulary.ts';
-import { api, showFieldErrors } from '../../api.ts';
+import { api } from '../../api.ts';
 import { useNoticeListener } from '../../notifications/live.tsx';
 import { type PhotoRef, Photos } from '../../shared/Photos.tsx';
+import { useRefusal } from '../../shared/problem.ts';
 import { usePreferences } from '../../shell/preferences.tsx';
 
 export type OwnMatter = {
@@ -27,11 +28,12 @@ export type OwnMatter = {
 function Feedback({ matter, onAnswered }: { matter: OwnMatter; onAnswered(next: OwnMatter): void }) {
   const { t } = useTranslation('matters');
   const [form] = Form.useForm<{ solved: boolean; rating: number; comment?: string }>();
+  const refuse = useRefusal(form);
   async function submit(values: { solved: boolean; rating: number; comment?: string }) {
     try {
       onAnswered(await api<OwnMatter>(`/api/matters/${matter.id}/feedback`, { body: values }));
     } catch (error) {
-      showFieldErrors(form, error);
+      refuse(error);
     }
   }
   return (

@@ -3,8 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categories, categoryNames, levels } from '../../../domain/matters/vocabulary.ts';
 import type { DispatchRuleView } from '../../../modules/dispatch-rules/dispatch-rules.schemas.ts';
-import { api, showFieldErrors } from '../../api.ts';
+import { api } from '../../api.ts';
 import { PlacePicker } from '../../shared/PlacePicker.tsx';
+import { useRefusal } from '../../shared/problem.ts';
 import { usePreferences } from '../../shell/preferences.tsx';
 
 type Page<T> = { items: T[]; total: number };
@@ -51,6 +52,7 @@ function RuleModal({
   const { t: tp } = useTranslation('problems');
   const { language } = usePreferences();
   const [form] = Form.useForm<RuleForm>();
+  const refuse = useRefusal(form);
   const { parties, people } = useOptions();
   const handlerKind = Form.useWatch('handlerKind', form);
   const communityId = Form.useWatch('communityId', form);
@@ -87,7 +89,7 @@ function RuleModal({
         });
       onSaved();
     } catch (error) {
-      showFieldErrors(form, error);
+      refuse(error);
     }
   }
 

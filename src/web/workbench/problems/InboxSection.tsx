@@ -2,8 +2,9 @@ import { Button, Form, Input, Modal, Radio, Select, Space, Table, Typography } f
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categories, categoryNames, channelNames, channels } from '../../../domain/matters/vocabulary.ts';
-import { api, showFieldErrors } from '../../api.ts';
+import { api } from '../../api.ts';
 import { Photos } from '../../shared/Photos.tsx';
+import { useRefusal } from '../../shared/problem.ts';
 import { usePreferences } from '../../shell/preferences.tsx';
 import { IntakeModal } from '../intake/IntakeModal.tsx';
 import { type Page, type ProblemRow, type StaffMatter, shanghaiTime } from './types.ts';
@@ -19,6 +20,7 @@ type AcceptValues = {
 function AcceptDialog({ matter, onClose }: { matter: StaffMatter; onClose(changed: boolean): void }) {
   const { t } = useTranslation('problems');
   const [form] = Form.useForm<AcceptValues>();
+  const refuse = useRefusal(form);
   const mode = Form.useWatch('mode', form);
   const [open, setOpen] = useState<ProblemRow[]>([]);
   useEffect(() => {
@@ -35,7 +37,7 @@ function AcceptDialog({ matter, onClose }: { matter: StaffMatter; onClose(change
       await api(`/api/matters/${matter.id}/accept`, { body });
       onClose(true);
     } catch (error) {
-      showFieldErrors(form, error);
+      refuse(error);
     }
   }
   const levels = [1, 2, 3].map((n) => ({ value: n, label: t(`levels3.${n}`) }));
@@ -107,12 +109,13 @@ function AcceptDialog({ matter, onClose }: { matter: StaffMatter; onClose(change
 function DeclineDialog({ matter, onClose }: { matter: StaffMatter; onClose(changed: boolean): void }) {
   const { t } = useTranslation('problems');
   const [form] = Form.useForm<{ reason: string }>();
+  const refuse = useRefusal(form);
   async function submit(v: { reason: string }) {
     try {
       await api(`/api/matters/${matter.id}/decline`, { body: v });
       onClose(true);
     } catch (error) {
-      showFieldErrors(form, error);
+      refuse(error);
     }
   }
   return (

@@ -1,8 +1,9 @@
 import { Button, Card, Form, Input, Modal, Radio, Select, Space, type UploadFile } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, showFieldErrors } from '../../api.ts';
+import { api } from '../../api.ts';
 import { PhotoPicker, uploadChosen } from '../../shared/PhotoPicker.tsx';
+import { useRefusal } from '../../shared/problem.ts';
 import type { OrderView, ProblemDetail } from './types.ts';
 
 type Party = { id: string; name: string; kind: string };
@@ -16,6 +17,7 @@ export function DispatchForm({
 }) {
   const { t } = useTranslation('problems');
   const [form] = Form.useForm<{ lead?: string; assisting: string[]; note?: string }>();
+  const refuse = useRefusal(form);
   const [parties, setParties] = useState<Party[]>([]);
   useEffect(() => {
     void api<{ items: Party[] }>('/api/parties?pageSize=100').then(
@@ -38,7 +40,7 @@ export function DispatchForm({
       onDone(await api<ProblemDetail>(`/api/workbench/problems/${problem.id}/dispatch`, { body }));
       form.resetFields();
     } catch (error) {
-      showFieldErrors(form, error);
+      refuse(error);
     }
   }
   const options = parties.map((p) => ({ value: p.id, label: p.name }));
@@ -94,12 +96,13 @@ export function TimelineForm({
 }) {
   const { t } = useTranslation('problems');
   const [form] = Form.useForm<{ text: string; visibility: 'public' | 'staff' }>();
+  const refuse = useRefusal(form);
   async function submit(v: { text: string; visibility: 'public' | 'staff' }) {
     try {
       onDone(await api<ProblemDetail>(`/api/workbench/problems/${problem.id}/timeline`, { body: v }));
       form.resetFields();
     } catch (error) {
-      showFieldErrors(form, error);
+      refuse(error);
     }
   }
   return (
@@ -129,6 +132,7 @@ export function OrderButtons({ order, onDone }: { order: OrderView; onDone(): vo
   const { t } = useTranslation('problems');
   const [dialog, setDialog] = useState<'report' | null>(null);
   const [form] = Form.useForm<{ text: string; publicReply?: string }>();
+  const refuse = useRefusal(form);
   const [photos, setPhotos] = useState<UploadFile[]>([]);
   async function take() {
     await api(`/api/orders/${order.id}/take`, { method: 'POST' });
@@ -142,7 +146,7 @@ export function OrderButtons({ order, onDone }: { order: OrderView; onDone(): vo
       setDialog(null);
       onDone();
     } catch (error) {
-      showFieldErrors(form, error);
+      refuse(error);
     }
   }
   if (!order.canWork) return null;
