@@ -77,7 +77,7 @@ describe('the core loop tells the people it concerns', () => {
 });
 
 describe('notices follow their problem', () => {
-  it('when two dispatched problems are merged, the handler’s notices point at the one that remains', async () => {
+  it('when two dispatched problems are merged, the handler’s notices point at the one that remains, and the submitter is told', async () => {
     const a = await w.dispatchedProblem('垃圾桶满溢');
     const b = await w.dispatchedProblem('垃圾桶满了没人清');
     const merged = await post(`/api/workbench/problems/${a.problemId}/merge`, w.gridWorker.session, {
@@ -87,6 +87,12 @@ describe('notices follow their problem', () => {
     const mine = (await w.inbox(w.property.session, '?pageSize=100')).items;
     expect(mine.filter((n) => n.problemId === b.problemId)).toEqual([]);
     expect(mine.filter((n) => n.problemId === a.problemId)).toHaveLength(2);
+    const told = (await w.inbox(w.resident.session, '?pageSize=100')).items.filter(
+      (n) => n.kind === 'matter.merged',
+    );
+    expect(told.map((n) => [n.problemId, n.title])).toEqual([
+      [a.problemId, '您反映的事项已并入问题「垃圾桶满溢」'],
+    ]);
   });
 });
 

@@ -6,10 +6,10 @@ import { AppError } from '../../server/errors.ts';
 import type { Tx } from '../../server/transaction.ts';
 import type { Actor } from '../access/actor.ts';
 import { requireActor, scopeOf } from '../access/policy.ts';
-import { findMatter, findProblem, mattersOfProblem } from '../matters/matters.repo.ts';
+import { findProblem } from '../matters/matters.repo.ts';
 import { acceptMatter } from '../matters/matters.service.ts';
-import { notify } from '../notifications/notify.ts';
-import { mergeProblems, splitMatter } from '../problems/problems.service.ts';
+import { mergeProblems } from '../problems/problems.service.ts';
+import { tellSubmitters } from '../problems/submitters-told.ts';
 import { placeContexts } from './place-context.ts';
 import { openProblemsUnder, submittedMattersUnder } from './problem-list.repo.ts';
 import type { MergeGroupInput, MergeSuggestionQuery, MergeSuggestions } from './problem-list.schemas.ts';
@@ -121,34 +121,6 @@ export async function mergeSuggestions(
   return { groups, compared: { matters: matters.length, problems: problems.length } };
 }
 
-/** Tells the submitters of these matters that their matter is now part of a problem. */
-async function tellSubmitters(
-  tx: Tx,
-  matterIds: readonly string[],
-  problemId: string,
-  title: string,
-  kind: string,
-) {
-  if (matterIds.length === 0) return 0;
-  const rows = await tx.db
-    .selectFrom('matters')
-    .select('submitter_user_id')
-    .where('id', 'in', [...matterIds])
-    .execute();
-  const told = await notify(tx, {
-    kind,
-    to: { userIds: rows.map((r) => r.submitter_user_id) },
-    title:
-      kind === 'matter.split'
-        ? `您反映的事项已单独立为问题「${title}」`
-        : `您反映的事项已并入问题「${title}」`,
-    body: '处理结果会同样告诉您。',
-    link: '/resident/matters',
-    problemId,
-  });
-  return told.length;
-}
-
 /**
  * Merges a suggested group: problems into the target problem, inbox matters accepted into it (the
  * first matter becomes the problem when no target is given). Every submitter whose matter moved is told.
@@ -165,22 +137,13 @@ export async function mergeGroup(tx: Tx, input: MergeGroupInput) {
     moved.push(first);
   }
   const sources = input.problemIds.filter((id) => id !== target);
-  for (const id of sources) moved.push(...(await mattersOfProblem(tx.db, id)).map((m) => m.id));
-  if (sources.length > 0) await mergeProblems(tx, target, sources);
+  // The matters of merged problems are told by mergeProblems; those taken from the inbox are told here.
+  const merged = sources.length > 0 ? await mergeProblems(tx, target, sources) : { notified: 0 };
   for (const id of matterIds) {
     await acceptMatter(tx, id, { problemId: target });
     moved.push(id);
   }
   const problem = await findProblem(tx.db, target);
   const notified = await tellSubmitters(tx, moved, target, problem!.title, 'matter.merged');
-  return { problemId: target, notified };
-}
-
-/** Splits one matter out into a problem of its own and tells its submitter. */
-export async function splitOut(tx: Tx, matterId: string) {
-  const problemId = await splitMatter(tx, matterId);
-  const problem = await findProblem(tx.db, problemId);
-  const matter = await findMatter(tx.db, matterId);
-  await tellSubmitters(tx, [matter!.id], problemId, problem!.title, 'matter.split');
-  return problemId;
+  return { problemId: target, notified: merged.notified + notified };
 }

@@ -6,8 +6,9 @@ import { transact } from '../../server/transaction.ts';
 import { requireActor } from '../access/policy.ts';
 import { OwnMatterView } from '../matters/matters.schemas.ts';
 import { ownMatterPage } from '../matters/matters.views.ts';
+import { splitMatter } from '../problems/problems.service.ts';
 import { alreadyReported, meToo } from './already-reported.service.ts';
-import { mergeGroup, mergeSuggestions, splitOut } from './merge.service.ts';
+import { mergeGroup, mergeSuggestions } from './merge.service.ts';
 import {
   AlreadyReported,
   DraftInput,
@@ -100,7 +101,7 @@ export const problemListRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      problemId: await transact(deps, request.actor, (tx) => splitOut(tx, request.params.id)),
+      problemId: await transact(deps, request.actor, (tx) => splitMatter(tx, request.params.id)),
     }),
   );
 };

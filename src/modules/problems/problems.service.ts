@@ -31,6 +31,7 @@ import {
   timelineOf,
 } from './problems.repo.ts';
 import type { InboxQuery, ProblemDetail, QueueQuery } from './problems.schemas.ts';
+import { tellSubmitters } from './submitters-told.ts';
 import { logEvent } from './timeline.ts';
 
 type StaffMatterSource = Awaited<ReturnType<typeof mattersOfProblemForStaff>>[number];
@@ -213,6 +214,7 @@ export async function championProblem(tx: Tx, problemId: string) {
 
 /** Merges problems that turned out to be one: their matters, orders and timelines join the target. */
 export async function mergeProblems(tx: Tx, targetId: string, sourceIds: string[]) {
+  const moved: string[] = [];
   await lockProblems(tx.db, tx.dialect, [targetId, ...sourceIds]);
   const target = await problemInScope(tx, targetId, 'matter.triage');
   if (target.state === 'closed')
@@ -233,6 +235,7 @@ export async function mergeProblems(tx: Tx, targetId: string, sourceIds: string[
         ],
       });
     }
+    moved.push(...(await mattersOfProblem(tx.db, sourceId)).map((m) => m.id));
     for (const table of ['matters', 'orders', 'problem_events', 'notifications'] as const) {
       await tx.db
         .updateTable(table)
@@ -253,7 +256,8 @@ export async function mergeProblems(tx: Tx, targetId: string, sourceIds: string[
     });
   }
   await countChange(tx, { problemId: targetId });
-  return targetId;
+  const notified = await tellSubmitters(tx, moved, targetId, target.title, 'matter.merged');
+  return { problemId: targetId, notified };
 }
 
 /** Splits one matter out of its problem into a new problem of its own, that starts open. */
@@ -306,5 +310,6 @@ export async function splitMatter(tx: Tx, matterId: string) {
     entityId: matterId,
     changes: { problem: { from: problem.id, to: id } },
   });
+  await tellSubmitters(tx, [matterId], id, matter.title ?? problem.title, 'matter.split');
   return id;
 }
