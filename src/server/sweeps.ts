@@ -1,4 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { dropStaleUploads } from '../modules/attachments/attachments.service.ts';
+import { removeFiles } from '../modules/attachments/file-store.ts';
 import { sweepLadder } from '../modules/ladder/ladder.sweep.ts';
 import { closeUnansweredMatters } from '../modules/matters/matters.service.ts';
 import { remindInvitees } from '../modules/meetings/convene.service.ts';
@@ -16,6 +18,13 @@ export async function runSweeps(deps: AppDeps, log: FastifyBaseLogger) {
     await transact(deps, null, (tx) => remindInvitees(tx));
     const actions = await transact(deps, null, (tx) => followUpActionItems(tx));
     if (actions.reminded + actions.climbed > 0) log.info(actions, 'sweep: action items reminded or climbed');
+    const stale = await transact(deps, null, (tx) => dropStaleUploads(tx));
+    await removeFiles(deps.config.FILES_DIR, stale.files);
+    if (stale.uploads + stale.files.length > 0)
+      log.info(
+        { uploads: stale.uploads, files: stale.files.length },
+        'sweep: unclaimed uploads and unused files removed',
+      );
   } catch (error) {
     // A failed sweep is retried at the next tick; it must never take the server down.
     log.error({ err: error }, 'sweep failed');

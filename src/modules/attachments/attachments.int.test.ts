@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/app.ts';
 import { as, makeTown, type Session, signedInUser } from '../../../test/factories.ts';
 import { transact } from '../../server/transaction.ts';
-import { setPhotoPublished } from './attachments.service.ts';
-import { digestOf } from './file-store.ts';
+import { dropStaleUploads, setPhotoPublished } from './attachments.service.ts';
+import { digestOf, removeFiles, storedPath } from './file-store.ts';
 import { multipartFile, phonePhoto } from './photos.testkit.ts';
 
 let t: TestApp;
@@ -277,5 +277,63 @@ describe('paths', () => {
       expect(response.body).not.toContain('root:');
       expect(response.body).not.toContain('"name": "shangliang"');
     }
+  });
+});
+
+describe('a photo no form ever claimed', () => {
+  const dayAgo = () => new Date(Date.now() - 25 * 3600_000).toISOString();
+  async function sweep() {
+    const { files } = await transact(t.app.deps, null, (tx) => dropStaleUploads(tx));
+    await removeFiles(filesDir, files);
+  }
+
+  it('is removed with its bytes after a day; a claimed photo and a shared file stay', async () => {
+    const abandoned = (await upload(resident, await phonePhoto(30, 30))).json();
+    const kept = (await upload(resident, await phonePhoto(31, 31))).json();
+    expect((await submitWithPhotos(resident, [kept.id])).statusCode).toBe(201);
+    // The same bytes sent twice are one file: one upload abandoned, the other claimed.
+    const twinBytes = await phonePhoto(32, 32);
+    const twinAbandoned = (await upload(resident, twinBytes)).json();
+    const twinKept = (await upload(resident, twinBytes)).json();
+    expect((await submitWithPhotos(resident, [twinKept.id])).statusCode).toBe(201);
+    const bytesOf = async (url: string) => (await fetchPhoto(resident, url)).rawPayload;
+    const abandonedFile = storedPath(filesDir, digestOf(await bytesOf(abandoned.url)))!;
+    const twinFile = storedPath(filesDir, digestOf(await bytesOf(twinKept.url)))!;
+
+    await sweep();
+    expect((await fetchPhoto(resident, abandoned.url)).statusCode).toBe(200);
+
+    const ids = [abandoned.id, kept.id, twinAbandoned.id, twinKept.id];
+    await t.database.db
+      .updateTable('attachments')
+      .set({ created_at: dayAgo() })
+      .where('id', 'in', ids)
+      .execute();
+    await t.database.db.updateTable('files').set({ created_at: dayAgo() }).execute();
+    await sweep();
+
+    expect((await fetchPhoto(resident, abandoned.url)).statusCode).toBe(404);
+    expect(fs.existsSync(abandonedFile)).toBe(false);
+    expect((await fetchPhoto(resident, twinAbandoned.url)).statusCode).toBe(404);
+    expect((await fetchPhoto(resident, kept.url)).statusCode).toBe(200);
+    expect((await fetchPhoto(resident, twinKept.url)).statusCode).toBe(200);
+    expect(fs.existsSync(twinFile)).toBe(true);
+  });
+
+  it('can be sent again after its bytes were swept, and is served whole', async () => {
+    const bytes = await phonePhoto(33, 33);
+    const first = (await upload(resident, bytes)).json();
+    await t.database.db
+      .updateTable('attachments')
+      .set({ created_at: dayAgo() })
+      .where('id', '=', first.id)
+      .execute();
+    await t.database.db.updateTable('files').set({ created_at: dayAgo() }).execute();
+    await sweep();
+    const again = await upload(resident, bytes);
+    expect(again.statusCode).toBe(201);
+    const served = await fetchPhoto(resident, again.json().url);
+    expect(served.statusCode).toBe(200);
+    expect(served.rawPayload.length).toBe(again.json().bytes);
   });
 });

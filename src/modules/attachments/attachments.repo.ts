@@ -5,10 +5,11 @@ export async function insertUpload(
   row: { attachmentId: string; digest: string; mime: string; bytes: number; userId: string; at: string },
 ) {
   // The same photo uploaded twice is one file and two attachments: each form that uses it claims its own.
+  // Uploading it again makes it new again: the orphan sweep spares files stored within its grace period.
   await db
     .insertInto('files')
     .values({ id: row.digest, mime: row.mime, bytes: row.bytes, created_at: row.at })
-    .onConflict((oc) => oc.column('id').doNothing())
+    .onConflict((oc) => oc.column('id').doUpdateSet({ created_at: row.at }))
     .execute();
   await db
     .insertInto('attachments')
@@ -113,4 +114,66 @@ export function attachmentsOf(db: Db | Trx, owners: { matterIds?: string[]; even
     .orderBy('attachments.created_at')
     .orderBy('attachments.id')
     .execute();
+}
+
+/** Every photo these users uploaded, claimed or not, oldest first. */
+export function uploadsOf(db: Trx, userIds: readonly string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('attachment_uploads')
+    .innerJoin('attachments', 'attachments.id', 'attachment_uploads.attachment_id')
+    .innerJoin('files', 'files.id', 'attachments.file_id')
+    .select([
+      'attachments.id',
+      'attachments.matter_id',
+      'attachments.event_id',
+      'attachments.published',
+      'attachments.created_at',
+      'files.mime',
+      'files.bytes',
+    ])
+    .where('attachment_uploads.user_id', 'in', [...userIds])
+    .orderBy('attachments.created_at')
+    .orderBy('attachments.id')
+    .execute();
+}
+
+/** Uploads that no form claimed, uploaded before `before`. */
+export async function unclaimedBefore(db: Trx, before: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('attachments')
+    .select('id')
+    .where('matter_id', 'is', null)
+    .where('event_id', 'is', null)
+    .where('created_at', '<', before)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function dropAttachments(db: Trx, ids: readonly string[]) {
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = ids.slice(i, i + 500);
+    await db.deleteFrom('attachment_uploads').where('attachment_id', 'in', part).execute();
+    await db.deleteFrom('attachments').where('id', 'in', part).execute();
+  }
+}
+
+/**
+ * Files that no attachment names any more and that were stored before `before`: their rows go here, in one
+ * statement (so an attachment inserted meanwhile keeps its file), and their bytes go after the commit.
+ */
+export async function dropOrphanFiles(db: Trx, before: string): Promise<string[]> {
+  const rows = await db
+    .deleteFrom('files')
+    .where('created_at', '<', before)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('attachments').select('attachments.id').whereRef('attachments.file_id', '=', 'files.id'),
+        ),
+      ),
+    )
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -50,6 +50,9 @@ export const attachmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       const photo = await cleanPhoto(bytes);
       const digest = await storeFile(deps.config.FILES_DIR, photo.bytes);
       const ref = await transact(deps, actor, (tx) => recordUpload(tx, photo, digest));
+      // The orphan sweep may have removed these very bytes (sent before, then erased or never claimed)
+      // between the store and the commit: store them again if so, now that an attachment names them.
+      await storeFile(deps.config.FILES_DIR, photo.bytes);
       return reply.status(201).send({ ...ref, bytes: photo.bytes.length });
     },
   );

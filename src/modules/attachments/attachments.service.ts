@@ -10,7 +10,10 @@ import {
   attachmentsOf,
   attachmentWithContext,
   claim,
+  dropAttachments,
+  dropOrphanFiles,
   insertUpload,
+  unclaimedBefore,
   unclaimedUploads,
 } from './attachments.repo.ts';
 import type { PhotoRef } from './attachments.schemas.ts';
@@ -135,4 +138,22 @@ export async function publicPhotosOfProblem(db: Db, problemId: string): Promise<
     .orderBy('attachments.created_at')
     .execute();
   return rows.map((r) => ({ id: r.id, url: photoUrl(r.id), mime: r.mime }));
+}
+
+const HOUR = 60 * 60 * 1000;
+/** A phone that lost its connection resends its form within a day; a photo no form claimed by then never will be. */
+export const UNCLAIMED_UPLOAD_HOURS = 24;
+/** Long enough for any upload in flight to commit the attachment that names its file. */
+export const ORPHAN_FILE_GRACE_HOURS = 1;
+
+/**
+ * Removes uploads no form claimed within a day, and the files no attachment names any more — those of
+ * erased residents too. Returns the digests whose bytes the caller deletes once this has committed.
+ */
+export async function dropStaleUploads(tx: Tx) {
+  const now = tx.now.getTime();
+  const stale = await unclaimedBefore(tx.db, new Date(now - UNCLAIMED_UPLOAD_HOURS * HOUR).toISOString());
+  await dropAttachments(tx.db, stale);
+  const files = await dropOrphanFiles(tx.db, new Date(now - ORPHAN_FILE_GRACE_HOURS * HOUR).toISOString());
+  return { uploads: stale.length, files };
 }

@@ -43,3 +43,11 @@ export async function storeFile(filesDir: string, bytes: Uint8Array): Promise<st
   }
   return digest;
 }
+
+/** Deletes stored files by digest; one already gone is no error (a sweep may run twice). */
+export async function removeFiles(filesDir: string, digests: readonly string[]) {
+  for (const digest of digests) {
+    const target = storedPath(filesDir, digest);
+    if (target) await fs.rm(target, { force: true });
+  }
+}

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Trx } from '../../db/transaction.ts';
+import { dropAttachments, uploadsOf } from '../attachments/attachments.repo.ts';
+import { photoUrl } from '../attachments/attachments.service.ts';
 import { signInAccount } from '../auth/auth.service.ts';
 import { householdCodeAccount } from './household-links.service.ts';
 import {
@@ -196,6 +198,40 @@ export const personalDataSections: PersonalDataSection[] = [
         at: r.at,
         what: r.account.startsWith('household-code:') ? ('household_code' as const) : ('sign_in' as const),
       }));
+    },
+  }),
+  section({
+    key: 'photos',
+    // A resident's photos can show their face, their home and their neighbours: they leave with the
+    // person. Their bytes go with the next sweep of unused files (within ORPHAN_FILE_GRACE_HOURS).
+    schema: z.array(
+      z.object({
+        id: z.string(),
+        url: z.string(),
+        mime: z.string(),
+        bytes: z.number(),
+        uploadedAt: z.string(),
+        matterId: z.string().nullable(),
+        published: z.boolean(),
+      }),
+    ),
+    async collect(db, personId) {
+      const users = (await accountsOf(db, personId)).map((a) => a.id);
+      return (await uploadsOf(db, users)).map((p) => ({
+        id: p.id,
+        url: photoUrl(p.id),
+        mime: p.mime,
+        bytes: p.bytes,
+        uploadedAt: p.created_at,
+        matterId: p.matter_id,
+        published: p.published === 1,
+      }));
+    },
+    async erase(db, subject) {
+      await dropAttachments(
+        db,
+        (await uploadsOf(db, subject.userIds)).map((p) => p.id),
+      );
     },
   }),
   section({

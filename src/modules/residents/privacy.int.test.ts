@@ -1,19 +1,31 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/app.ts';
 import { as, makeTown, type Session, signedInUser } from '../../../test/factories.ts';
+import { transact } from '../../server/transaction.ts';
+import { dropStaleUploads } from '../attachments/attachments.service.ts';
+import { digestOf, removeFiles, storedPath } from '../attachments/file-store.ts';
+import { multipartFile, phonePhoto } from '../attachments/photos.testkit.ts';
 import { verifyAuditChain } from '../audit/audit.service.ts';
 import { householdCode, registeredResident, smsCodeFor } from './residents.testkit.ts';
 
 let t: TestApp;
 let town: Awaited<ReturnType<typeof makeTown>>;
+let filesDir: string;
 
 beforeAll(async () => {
-  t = await testApp();
+  filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shangliang-privacy-files-'));
+  t = await testApp({ FILES_DIR: filesDir });
   town = await makeTown(t.database);
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(filesDir, { recursive: true, force: true });
+});
 
 async function personIdOf(userId: string) {
   const row = await t.database.db
@@ -226,5 +238,68 @@ describe('erasing my account', () => {
       grants: [{ role: 'community_staff', place: town.community }],
     });
     expect((await erase(staff.session, staff.password)).statusCode).toBe(403);
+  });
+});
+
+describe('my photos', () => {
+  it('are in my download, leave with me, and their bytes go with the next sweep of unused files', async () => {
+    const me = await registeredResident(t);
+    await linkByCode(me.session, town.household101.id);
+    const body = multipartFile(await phonePhoto(), 'IMG_0101.jpg', 'image/jpeg');
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: '/api/attachments',
+      headers: { ...as(me.session), ...body.headers },
+      payload: body.payload,
+    });
+    expect(uploaded.statusCode).toBe(201);
+    const photo = uploaded.json();
+    const matter = await t.app.inject({
+      method: 'POST',
+      url: '/api/matters',
+      headers: as(me.session),
+      payload: {
+        kind: 'problem',
+        category: 'fire_safety',
+        text: '楼道里堆满纸箱，着火了跑不出去。',
+        photoIds: [photo.id],
+      },
+    });
+    expect(matter.statusCode).toBe(201);
+
+    const data = (await download(me.session)).json();
+    expect(data.sections.photos).toEqual([
+      expect.objectContaining({
+        id: photo.id,
+        url: photo.url,
+        mime: 'image/jpeg',
+        matterId: matter.json().id,
+      }),
+    ]);
+    const served = await t.app.inject({ url: photo.url, headers: as(me.session) });
+    const file = storedPath(filesDir, digestOf(served.rawPayload))!;
+    expect(fs.existsSync(file)).toBe(true);
+
+    const staff = await signedInUser(t.app, t.database, {
+      grants: [{ role: 'community_staff', place: town.community }],
+    });
+    expect((await t.app.inject({ url: photo.url, headers: as(staff.session) })).statusCode).toBe(200);
+    expect((await erase(me.session, me.password)).statusCode).toBe(204);
+    expect((await t.app.inject({ url: photo.url, headers: as(staff.session) })).statusCode).toBe(404);
+
+    // Within the grace period an upload in flight may still name the bytes; after it, the sweep takes them.
+    const sweep = async () => {
+      const { files } = await transact(t.app.deps, null, (tx) => dropStaleUploads(tx));
+      await removeFiles(filesDir, files);
+    };
+    await sweep();
+    expect(fs.existsSync(file)).toBe(true);
+    await t.database.db
+      .updateTable('files')
+      .set({ created_at: new Date(Date.now() - 2 * 3600_000).toISOString() })
+      .where('id', '=', digestOf(served.rawPayload))
+      .execute();
+    await sweep();
+    expect(fs.existsSync(file)).toBe(false);
   });
 });
