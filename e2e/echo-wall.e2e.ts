@@ -56,6 +56,23 @@ describe('the echo wall on a phone', () => {
   });
 });
 
+describe('searching the echo wall', () => {
+  it('finds a published problem by part of its words, and opens it', async () => {
+    const page = await openPage('echo-wall-search', phone);
+    await page.goto('/wall');
+    const search = page.getByRole('region', { name: '搜索' });
+    await search.getByRole('searchbox').fill('水管');
+    await search.getByRole('searchbox').press('Enter');
+    await expect.poll(() => search.getByRole('link', { name: /上水管道/ }).count()).toBeGreaterThanOrEqual(1);
+    await search
+      .getByRole('link', { name: /上水管道/ })
+      .first()
+      .click();
+    await expect.poll(() => page.getByText('办理进展').count()).toBe(1);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+});
+
 describe('the wall display of a street office', () => {
   it('shows the live figures of 朔方路街道 full screen with charts', async () => {
     const street = await placeId(['银川市', '西夏区', '朔方路街道']);

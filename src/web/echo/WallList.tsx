@@ -7,6 +7,7 @@ import type { WallPage } from '../../modules/echo/echo.schemas.ts';
 import { api } from '../api.ts';
 import { formatDate } from '../shared/format.ts';
 import { usePreferences } from '../shell/preferences.tsx';
+import { PublicSearchBox } from '../wall/PublicSearchBox.tsx';
 import { FigureCards } from './FigureCards.tsx';
 import { FigureChart } from './FigureChart.tsx';
 import { periodRange } from './format.ts';
@@ -25,7 +26,33 @@ const stateStyle: Record<string, typeof solvedStyle | undefined> = {
   in_progress: handlingStyle,
 };
 
-/** The echo wall: figures of the chosen place, then its published problems, page by page. */
+type CardItem = Pick<Item, 'id' | 'category' | 'placeName' | 'summary' | 'voices' | 'publishedAt'> & {
+  state: string;
+};
+
+/** One published problem as the wall shows it, in its list and among search hits alike. */
+function WallCard({ item }: { item: CardItem }) {
+  const { t } = useTranslation('echo');
+  const { language } = usePreferences();
+  return (
+    <Card size="small" style={{ width: '100%' }}>
+      <Space wrap size={4} style={{ marginBottom: 8 }}>
+        <Tag style={stateStyle[item.state]}>{t(`states.${item.state}`)}</Tag>
+        <Tag>{categoryNames[item.category as keyof typeof categoryNames]?.[language] ?? item.category}</Tag>
+        <Typography.Text>{item.placeName}</Typography.Text>
+      </Space>
+      <Typography.Paragraph style={{ marginBottom: 8 }}>
+        <Link to={item.id}>{item.summary}</Link>
+      </Typography.Paragraph>
+      <Typography.Text type="secondary">
+        {t('voices', { count: item.voices })} ·{' '}
+        {t('published', { at: formatDate(item.publishedAt, language) })}
+      </Typography.Text>
+    </Card>
+  );
+}
+
+/** The echo wall: a search over what is published, figures of the chosen place, then its published problems, page by page. */
 export function WallList() {
   const { t } = useTranslation('echo');
   const { language } = usePreferences();
@@ -67,6 +94,16 @@ export function WallList() {
   const categoryLabel = (c: string) => categoryNames[c as keyof typeof categoryNames]?.[language] ?? c;
   return (
     <>
+      <section aria-label={t('search')} style={{ marginBottom: 16 }}>
+        <PublicSearchBox
+          placeId={placeId}
+          renderHit={(hit) => (
+            <List.Item>
+              <WallCard item={{ ...hit, id: hit.problemId, publishedAt: hit.publishedAt ?? hit.createdAt }} />
+            </List.Item>
+          )}
+        />
+      </section>
       <section aria-label={t('filters')}>
         <Flex wrap gap={8} style={{ marginBottom: 16 }}>
           <PlaceCascader
@@ -129,20 +166,7 @@ export function WallList() {
           locale={{ emptyText: <Empty description={t('empty')} /> }}
           renderItem={(item) => (
             <List.Item>
-              <Card size="small" style={{ width: '100%' }}>
-                <Space wrap size={4} style={{ marginBottom: 8 }}>
-                  <Tag style={stateStyle[item.state]}>{t(`states.${item.state}`)}</Tag>
-                  <Tag>{categoryLabel(item.category)}</Tag>
-                  <Typography.Text>{item.placeName}</Typography.Text>
-                </Space>
-                <Typography.Paragraph style={{ marginBottom: 8 }}>
-                  <Link to={item.id}>{item.summary}</Link>
-                </Typography.Paragraph>
-                <Typography.Text type="secondary">
-                  {t('voices', { count: item.voices })} ·{' '}
-                  {t('published', { at: formatDate(item.publishedAt, language) })}
-                </Typography.Text>
-              </Card>
+              <WallCard item={item} />
             </List.Item>
           )}
         />

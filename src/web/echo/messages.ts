@@ -2,6 +2,7 @@
 export const echo = {
   'zh-CN': {
     filters: '筛选',
+    search: '搜索',
     place: '地区',
     allPlaces: '全部地区',
     category: '分类',
@@ -110,6 +111,7 @@ export const echo = {
   },
   en: {
     filters: 'Filters',
+    search: 'Search',
     place: 'Place',
     allPlaces: 'All places',
     category: 'Category',
