@@ -30,4 +30,36 @@ describe('the public answers cache', () => {
     for (const key of ['a', 'b', 'c']) await cache.get(key, async () => ++computed);
     expect(await cache.get('a', async () => ++computed)).toBe(4);
   });
+
+  it('serves the last answer while one reader computes the next, and never one from before a clear', async () => {
+    let now = 0;
+    const cache = new PublicCache(2_000, 100, () => now);
+    let computed = 0;
+    const gates: Array<() => void> = [];
+    const slow = () =>
+      new Promise<number>((resolve) => {
+        const n = ++computed;
+        gates.push(() => resolve(n));
+      });
+    const first = cache.get('/figures', slow);
+    gates.shift()?.();
+    expect(await first).toBe(1);
+
+    now = 5_000; // stale: the old answer at once, one computation started for everyone
+    expect(await cache.get('/figures', slow)).toBe(1);
+    expect(await cache.get('/figures', slow)).toBe(1);
+    expect(computed).toBe(2);
+    gates.shift()?.();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await cache.get('/figures', slow)).toBe(2);
+
+    now = 10_000; // a refresh in flight when a publication clears the cache is thrown away
+    expect(await cache.get('/figures', slow)).toBe(2);
+    cache.clear();
+    gates.shift()?.();
+    await new Promise((r) => setTimeout(r, 0));
+    const after = cache.get('/figures', slow);
+    gates.shift()?.();
+    expect(await after).toBe(4);
+  });
 });

@@ -1,32 +1,75 @@
+type Entry = {
+  /** When the answer arrived; undefined while it is being computed. */
+  at?: number;
+  value: Promise<unknown>;
+  /** The next answer, being computed while this one is still served. */
+  refreshing?: boolean;
+};
+
 /**
  * The answers of the public pages (echo wall, figures), kept for a moment per server: a community's wall
  * opened from a WeChat group is read by hundreds at once, and each reads the same thing. A miss computes
- * once for everyone waiting on it. Staleness is bounded by `ttlMs`; publishing clears it on this server.
+ * once for everyone waiting on it. An answer older than `ttlMs` is still served while one request computes
+ * its successor (stale-while-revalidate), so readers never queue behind a slow computation once the first
+ * answer exists: an answer is at most `ttlMs` plus one computation old. Publishing clears it on this server.
  */
 export class PublicCache {
-  private readonly entries = new Map<string, { at: number; value: Promise<unknown> }>();
+  private readonly entries = new Map<string, Entry>();
+  /** Moves on at every clear, so an answer computed before a publication is not kept after it. */
+  private generation = 0;
 
   constructor(
     private readonly ttlMs: number,
     private readonly max = 2_000,
+    private readonly clock: () => number = Date.now,
   ) {}
 
   get<T>(key: string, compute: () => Promise<T>): Promise<T> {
     if (this.ttlMs <= 0) return compute();
-    const now = Date.now();
     const hit = this.entries.get(key);
-    if (hit && now - hit.at < this.ttlMs) return hit.value as Promise<T>;
-    const value = compute();
-    this.entries.delete(key);
-    this.entries.set(key, { at: now, value });
-    // A failed computation is not kept.
-    value.catch(() => this.entries.delete(key));
-    // Oldest first out: Map keeps insertion order.
-    while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
-    return value;
+    if (!hit) return this.start(key, compute) as Promise<T>;
+    const fresh = hit.at === undefined || this.clock() - hit.at < this.ttlMs;
+    if (!fresh && !hit.refreshing) {
+      hit.refreshing = true;
+      const generation = this.generation;
+      const next = compute();
+      // The old answer stays until the new one is there; a failed refresh is tried again by the next reader.
+      next.then(
+        () => {
+          if (generation === this.generation) this.keep(key, { at: this.clock(), value: next });
+        },
+        () => {
+          hit.refreshing = false;
+        },
+      );
+    }
+    return hit.value as Promise<T>;
   }
 
   clear() {
+    this.generation++;
     this.entries.clear();
+  }
+
+  private start(key: string, compute: () => Promise<unknown>) {
+    const entry: Entry = { value: compute() };
+    this.keep(key, entry);
+    entry.value.then(
+      () => {
+        entry.at = this.clock();
+      },
+      // A failed computation is not kept.
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
+    );
+    return entry.value;
+  }
+
+  private keep(key: string, entry: Entry) {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    // Oldest first out: Map keeps insertion order.
+    while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
   }
 }

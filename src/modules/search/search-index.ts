@@ -117,6 +117,16 @@ export function reindexAll(db: Db): Promise<{ matters: number; problems: number 
 
 const BACKFILLED = 'search.backfilled';
 
+/** For a database written with its index already (the benchmark city): nothing is left to backfill. */
+export async function markBackfilled(db: Db): Promise<void> {
+  const at = new Date().toISOString();
+  await db
+    .insertInto('app_meta')
+    .values({ key: BACKFILLED, value: at, updated_at: at })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+}
+
 /**
  * Indexes what was stored before the index existed (a database migrated to 0013 with matters in it),
  * once: the server that claims the marker does it, in the marker's transaction, so a second server
