@@ -21,10 +21,10 @@ export function problemsBarOption(rows: readonly BreakdownRow[], title: string, 
   const labels = rows.map((r) => r.label);
   return {
     aria: { enabled: true },
-    title: { text: title, left: 'center', textStyle: { fontSize: 14, color: '#262626' } },
+    title: { text: title, left: 'center', top: 4, textStyle: { fontSize: 14, color: '#262626' } },
     tooltip: { trigger: 'axis' },
-    legend: { top: 26, textStyle: { color: '#262626' } },
-    grid: { top: 64, left: 44, right: 16, bottom: labels.length > 6 ? 72 : 40 },
+    legend: { top: 32, textStyle: { color: '#262626' } },
+    grid: { top: 76, left: 44, right: 16, bottom: labels.length > 6 ? 72 : 40 },
     xAxis: {
       type: 'category',
       data: labels,
@@ -46,7 +46,7 @@ export function problemsBarOption(rows: readonly BreakdownRow[], title: string, 
 export function channelPieOption(rows: readonly BreakdownRow[], title: string) {
   return {
     aria: { enabled: true },
-    title: { text: title, left: 'center', textStyle: { fontSize: 14, color: '#262626' } },
+    title: { text: title, left: 'center', top: 4, textStyle: { fontSize: 14, color: '#262626' } },
     tooltip: { trigger: 'item' },
     legend: { bottom: 0, textStyle: { color: '#262626' } },
     series: [
@@ -54,6 +54,7 @@ export function channelPieOption(rows: readonly BreakdownRow[], title: string) {
         type: 'pie',
         radius: ['0%', '58%'],
         center: ['50%', '52%'],
+        percentPrecision: 1,
         label: { formatter: '{b}：{c}（{d}%）', color: '#262626' },
         data: rows.map((r) => ({ name: r.label, value: r.counts.collected })),
       },

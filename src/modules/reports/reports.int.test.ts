@@ -38,17 +38,15 @@ const OCTOBER = { startIso: '2026-09-30T16:00:00.000Z', endIso: '2026-10-31T16:0
 
 function at<T>(actor: Actor, iso: string, work: (tx: Tx) => Promise<T>) {
   const { database } = t;
-  return database.db
-    .transaction()
-    .execute((db) =>
-      work({
-        db,
-        dialect: database.dialect,
-        actor,
-        now: new Date(iso),
-        auditKey: 'test-audit-key-0123456789',
-      }),
-    );
+  return database.db.transaction().execute((db) =>
+    work({
+      db,
+      dialect: database.dialect,
+      actor,
+      now: new Date(iso),
+      auditKey: 'test-audit-key-0123456789',
+    }),
+  );
 }
 
 async function raise(
@@ -329,6 +327,7 @@ describe('the monthly report of a community', () => {
     const docx = await monthly(town.community.id, '2026-11', sessions.secretary, '.docx');
     expect(docx.statusCode).toBe(200);
     file = docx.rawPayload;
+    if (process.env.REPORT_DUMP) (await import('node:fs')).writeFileSync(process.env.REPORT_DUMP, file);
     d = await direct(town.community.path, NOVEMBER, json.generatedAt);
   }, 60_000);
 
