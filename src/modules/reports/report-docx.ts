@@ -15,6 +15,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
+import { figureDay } from '../../domain/figures/definitions.ts';
 import { categoryNames, levelNames } from '../../domain/matters/vocabulary.ts';
 import { chineseDate, chineseOrdinal, monthTitle } from '../../domain/reports/month.ts';
 import { matterStateNames, notableReasonNames, problemStateNames } from '../../domain/reports/notable.ts';
@@ -173,7 +174,8 @@ async function figure(option: Record<string, unknown>, title: string, height = 3
 }
 
 const percent = (r: { rate: number | null }) => (r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}%`);
-const dateOf = (iso: string | null) => (iso ? shanghaiDate(iso) : '—');
+// Dates in tables as 2026-04-30: the shortest form that fits a column and still names the year.
+const dateOf = (iso: string | null) => (iso ? figureDay(iso) : '—');
 const placeOf = (p: ProblemRow) => [p.communityName, p.placeLabel].filter(Boolean).join(' ');
 
 const chartWords = { collected: '收集事项', solved: '已解决', inProgress: '在办', open: '待派单' };
@@ -376,7 +378,7 @@ export async function monthlyReportDocx(r: MonthlyReport): Promise<Buffer> {
           dateOf(p.deadlineAt),
           problemStateNames[p.state]['zh-CN'],
         ]),
-        [6, 12, 22, 18, 8, 14, 12, 8],
+        [5, 14, 20, 17, 8, 14, 14, 8],
       ),
     );
   }
@@ -399,7 +401,7 @@ export async function monthlyReportDocx(r: MonthlyReport): Promise<Buffer> {
           p.handler ?? '—',
           problemStateNames[p.state]['zh-CN'],
         ]),
-        [6, 12, 22, 10, 18, 8, 14, 10],
+        [5, 14, 22, 10, 17, 8, 14, 10],
       ),
     );
   }

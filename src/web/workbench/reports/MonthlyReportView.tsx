@@ -65,12 +65,19 @@ function ReportTable({ caption, header, rows }: { caption: string; header: strin
         </tr>
       </thead>
       <tbody>
-        {rows.map((row, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional, as on paper
-          <tr key={i}>
+        {rows.map((row) => (
+          // Every row differs from the others (a number, a name or a state leads it): its text is its key.
+          <tr key={row.join('\u0001')}>
             {row.map((cell, j) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
-              <td key={j} style={{ ...cellStyle, textAlign: numeric.test(cell) ? 'center' : 'left' }}>
+              <td
+                key={header[j]}
+                style={{
+                  ...cellStyle,
+                  textAlign: numeric.test(cell) ? 'center' : 'left',
+                  // Dates, numbers and states stay on one line; titles and places wrap.
+                  whiteSpace: cell.length <= 10 ? 'nowrap' : 'normal',
+                }}
+              >
                 {cell}
               </td>
             ))}
@@ -350,7 +357,7 @@ export function MonthlyReportView({ report: r }: { report: MonthlyReport }) {
               where(p),
               levelNames[p.level][language],
               p.handler ?? '—',
-              p.deadlineAt ? beijing(p.deadlineAt, false, language) : '—',
+              p.deadlineAt ? beijing(p.deadlineAt, false, 'en') : '—',
               problemStateNames[p.state][language],
             ])}
           />
