@@ -1,177 +1,28 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  ImageRun,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-} from 'docx';
+import { AlignmentType, LineRuleType, Paragraph, type Table } from 'docx';
 import { figureDay } from '../../domain/figures/definitions.ts';
 import { categoryNames, levelNames } from '../../domain/matters/vocabulary.ts';
-import { chineseDate, chineseOrdinal, monthTitle } from '../../domain/reports/month.ts';
+import { chineseDate, monthTitle } from '../../domain/reports/month.ts';
 import { matterStateNames, notableReasonNames, problemStateNames } from '../../domain/reports/notable.ts';
 import { shanghaiDate, shanghaiTime } from '../meetings/when.ts';
-import { chartPng } from './chart-png.ts';
+import {
+  caption,
+  figure,
+  half,
+  heading,
+  line,
+  officialDocx,
+  officialFonts,
+  para,
+  run,
+  signature,
+  subheading,
+  table,
+} from './official-docx.ts';
 import { channelPieOption, problemsBarOption } from './report-charts.ts';
 import { reportDefinitions, reportTitle } from './report-words.ts';
 import type { BreakdownRow, MonthlyReport, ProblemRow } from './reports.schemas.ts';
 
-// The monthly report as a Word document in the layout of Chinese official documents (GB/T 9704-2012, 党政
-// 机关公文格式, followed where a report has the same parts): A4 with the standard margins, the title in
-// 方正小标宋简体 二号, the body in 仿宋_GB2312 三号 at a fixed 28 pt line, first-level headings 一、 in 黑体 and
-// second-level （一） in 楷体_GB2312, Arabic page numbers "— 1 —" in 宋体 四号. No red masthead: this is a
-// working report, not an issued document. Word and WPS choose the East Asian font by the run's eastAsia
-// name; where a machine lacks it, the font table's altName names the standard font to use instead.
-
-const half = { 二号: 44, 三号: 32, 四号: 28, 小四: 24, 五号: 21 } as const;
-
-type Fonts = { ascii: string; hAnsi: string; eastAsia: string; cs: string };
-const fontOf = (eastAsia: string, latin = 'Times New Roman'): Fonts => ({
-  ascii: latin,
-  hAnsi: latin,
-  eastAsia,
-  cs: latin,
-});
-export const reportFonts = {
-  title: fontOf('方正小标宋简体'),
-  body: fontOf('仿宋_GB2312'),
-  heading: fontOf('黑体'),
-  subheading: fontOf('楷体_GB2312'),
-  pageNumber: fontOf('宋体'),
-} as const;
-
-/**
- * The font table: each East Asian font with the font Word and WPS fall back to when it is not installed
- * (方正小标宋简体 → 黑体, as the brief for titles allows; the _GB2312 faces → the faces Windows ships),
- * and GB2312 as its character set (charset 86), so a substitute is at least a Chinese font.
- */
-const fontTable = (() => {
-  const font = (name: string, altName: string | null, family: string, pitch: string, charset = '86') =>
-    `<w:font w:name="${name}">${altName ? `<w:altName w:val="${altName}"/>` : ''}<w:charset w:val="${charset}"/><w:family w:val="${family}"/><w:pitch w:val="${pitch}"/></w:font>`;
-  return [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
-    '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">',
-    font('方正小标宋简体', '黑体', 'script', 'variable'),
-    font('仿宋_GB2312', '仿宋', 'modern', 'fixed'),
-    font('楷体_GB2312', '楷体', 'modern', 'fixed'),
-    font('黑体', 'SimHei', 'modern', 'fixed'),
-    font('宋体', 'SimSun', 'auto', 'variable'),
-    font('Times New Roman', null, 'roman', 'variable', '00'),
-    '</w:fonts>',
-  ].join('');
-})();
-
-// A4 and the margins of GB/T 9704 §5.2.1: top 37 mm, bottom 35 mm, left (binding) 28 mm, right 26 mm.
-const mm = (n: number) => Math.round((n * 1440) / 25.4);
-const page = {
-  size: { width: mm(210), height: mm(297) },
-  margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(20) },
-};
-const line = { line: 560, lineRule: LineRuleType.EXACT } as const;
-
-function run(text: string, font: Fonts = reportFonts.body, size: number = half.三号, bold = false) {
-  return new TextRun({ text, font, size, bold });
-}
-
-/** A body paragraph, indented two characters as Chinese prose is. */
-function para(text: string) {
-  return new Paragraph({
-    spacing: line,
-    indent: { firstLineChars: 200, firstLine: 640 },
-    children: [run(text)],
-  });
-}
-
-function heading(n: number, text: string) {
-  return new Paragraph({
-    spacing: line,
-    keepNext: true,
-    indent: { firstLineChars: 200, firstLine: 640 },
-    children: [run(`${chineseOrdinal(n)}、${text}`, reportFonts.heading)],
-  });
-}
-
-function subheading(n: number, text: string) {
-  return new Paragraph({
-    spacing: line,
-    keepNext: true,
-    indent: { firstLineChars: 200, firstLine: 640 },
-    children: [run(`（${chineseOrdinal(n)}）${text}`, reportFonts.subheading)],
-  });
-}
-
-/** 表1 …, centred above its table, in 黑体 小四. */
-function caption(text: string) {
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    keepNext: true,
-    spacing: { before: 120, after: 60 },
-    children: [run(text, reportFonts.heading, half.小四)],
-  });
-}
-
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const borders = {
-  top: border,
-  bottom: border,
-  left: border,
-  right: border,
-  insideHorizontal: border,
-  insideVertical: border,
-};
-
-/**
- * A ruled table: the header in 黑体 repeated on every page, rows that never split across pages, numbers
- * centred. `widths` are percentages of the text width.
- */
-function table(header: string[], rows: string[][], widths: number[], size: number = half.五号) {
-  const cell = (text: string, i: number, head: boolean) =>
-    new TableCell({
-      width: { size: widths[i] ?? 10, type: WidthType.PERCENTAGE },
-      verticalAlign: VerticalAlign.CENTER,
-      margins: { left: 60, right: 60, top: 30, bottom: 30 },
-      children: [
-        new Paragraph({
-          alignment: head || /^[\d.%—/（）()\s-]+$/.test(text) ? AlignmentType.CENTER : AlignmentType.LEFT,
-          children: [run(text, head ? reportFonts.heading : reportFonts.body, size)],
-        }),
-      ],
-    });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders,
-    rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: header.map((t, i) => cell(t, i, true)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, i, false)) })),
-    ],
-  });
-}
-
-async function figure(option: Record<string, unknown>, title: string, height = 360) {
-  const png = await chartPng(option, { width: 640, height });
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    keepNext: true,
-    children: [
-      new ImageRun({
-        type: 'png',
-        data: png,
-        // 150 mm wide at 96 px an inch: inside the 156 mm text width.
-        transformation: { width: 567, height: Math.round((567 * height) / 640) },
-        altText: { name: title, title, description: title },
-      }),
-    ],
-  });
-}
+// The monthly report 月报 as a Word document, laid out as a Chinese office's report (official-docx.ts).
 
 const percent = (r: { rate: number | null }) => (r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}%`);
 // Dates in tables as 2026-04-30: the shortest form that fits a column and still names the year.
@@ -201,13 +52,13 @@ export async function monthlyReportDocx(r: MonthlyReport): Promise<Buffer> {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { before: 0, after: 0, line: 700, lineRule: LineRuleType.EXACT },
-      children: [run(title, reportFonts.title, half.二号)],
+      children: [run(title, officialFonts.title, half.二号)],
     }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { ...line, after: 280 },
       children: [
-        run(`（统计时段：${chineseDate(r.from)}—${chineseDate(r.to)}）`, reportFonts.subheading, half.三号),
+        run(`（统计时段：${chineseDate(r.from)}—${chineseDate(r.to)}）`, officialFonts.subheading, half.三号),
       ],
     }),
     para(
@@ -427,50 +278,6 @@ export async function monthlyReportDocx(r: MonthlyReport): Promise<Buffer> {
     children.push(para(`${i + 1}. ${d}`));
   });
 
-  // The signature block: the place and the day, right-aligned, four characters in from the margin.
-  const signature = (text: string) =>
-    new Paragraph({
-      alignment: AlignmentType.RIGHT,
-      spacing: line,
-      indent: { right: 1280 },
-      children: [run(text)],
-    });
-  children.push(new Paragraph({ spacing: line, children: [] }));
-  children.push(signature(r.place.name));
-  children.push(signature(shanghaiDate(r.generatedAt)));
-
-  const document = new Document({
-    creator: 'Shangliang 商量',
-    title,
-    styles: {
-      default: {
-        document: {
-          run: { font: reportFonts.body, size: half.三号, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: { page },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    font: reportFonts.pageNumber,
-                    size: half.四号,
-                    children: ['— ', PageNumber.CURRENT, ' —'],
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
-        children,
-      },
-    ],
-  });
-  return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTable }]);
+  children.push(...signature(r.place.name, shanghaiDate(r.generatedAt)));
+  return officialDocx(title, children);
 }
