@@ -16,6 +16,7 @@ import { partiesRoutes } from '../modules/parties/parties.routes.ts';
 import { placesRoutes } from '../modules/places/places.routes.ts';
 import { problemListRoutes } from '../modules/problem-list/problem-list.routes.ts';
 import { problemsRoutes } from '../modules/problems/problems.routes.ts';
+import { reportsRoutes } from '../modules/reports/reports.routes.ts';
 import { residentsRoutes } from '../modules/residents/residents.routes.ts';
 import { searchRoutes } from '../modules/search/search.routes.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
@@ -46,4 +47,5 @@ export const routeModules: FastifyPluginAsyncZod[] = [
   attachmentsRoutes,
   hotlineImportRoutes,
   dispatchRulesRoutes,
+  reportsRoutes,
 ];

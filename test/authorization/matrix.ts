@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { multipartFile, phonePhoto } from '../../src/modules/attachments/photos.testkit.ts';
 import { meetingFixtures } from './meetings-world.ts';
+import { reportRoutes } from './reports-world.ts';
 import { type Persona, personas, type Request, type World } from './world.ts';
 
 type Build = (w: World, who: Persona) => Promise<Request> | Request;
@@ -1080,6 +1081,7 @@ const meetingRoutes: Record<string, Entry> = {
 };
 
 Object.assign(matrix, meetingRoutes);
+Object.assign(matrix, reportRoutes);
 
 function hotlineSheet() {
   const no = `M${Date.now()}${Math.random().toString(16).slice(2, 8)}`;

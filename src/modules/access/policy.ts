@@ -90,6 +90,8 @@ export const placeActions = {
   'meeting.record': ['grid_worker', ...communityOffice],
   /** Write a community's procedure rules 议事规程 template. */
   'procedure.manage': communityOffice,
+  /** Read and download the monthly report 月报 of a community or street: its figures, problem list and cases. */
+  'report.view': communityOffice,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PlaceAction = keyof typeof placeActions;

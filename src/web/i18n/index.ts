@@ -13,6 +13,7 @@ import { parties } from '../workbench/parties/messages.ts';
 import { places } from '../workbench/places/messages.ts';
 import { problemList } from '../workbench/problem-list/messages.ts';
 import { problems } from '../workbench/problems/messages.ts';
+import { reports } from '../workbench/reports/messages.ts';
 import { residents } from '../workbench/residents/messages.ts';
 import { staff } from '../workbench/staff/messages.ts';
 import { en } from './en.ts';
@@ -35,6 +36,7 @@ const areas = {
   echo,
   problemList,
   intake,
+  reports,
 };
 function bundle(language: 'zh-CN' | 'en') {
   return Object.fromEntries(Object.entries(areas).map(([name, messages]) => [name, messages[language]]));

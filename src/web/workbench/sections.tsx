@@ -8,6 +8,7 @@ import {
   CloudUploadOutlined,
   CommentOutlined,
   FieldTimeOutlined,
+  FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
@@ -33,6 +34,7 @@ import { SearchSection } from './problem-list/SearchSection.tsx';
 import { InboxSection } from './problems/InboxSection.tsx';
 import { OrdersSection } from './problems/OrdersSection.tsx';
 import { ProblemsSection } from './problems/ProblemsSection.tsx';
+import { ReportsSection } from './reports/ReportsSection.tsx';
 import { ResidentLinksSection } from './residents/ResidentLinksSection.tsx';
 import { StaffSection } from './staff/StaffSection.tsx';
 import { VotesSection } from './votes/VotesSection.tsx';
@@ -80,6 +82,7 @@ export const sections: Section[] = [
   { path: 'votes', labelKey: 'votes:menu', icon: <AuditOutlined />, element: <VotesSection /> },
   { path: 'meetings', labelKey: 'meetings:menu', icon: <CommentOutlined />, element: <MeetingsSection /> },
   { path: 'figures', labelKey: 'echo:menu', icon: <BarChartOutlined />, element: <FiguresSection /> },
+  { path: 'reports', labelKey: 'reports:menu', icon: <FileTextOutlined />, element: <ReportsSection /> },
   {
     path: 'search',
     labelKey: 'problemList:searchMenu',
