@@ -4,6 +4,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { dispatchRulesRoutes } from '../modules/dispatch-rules/dispatch-rules.routes.ts';
 import { echoRoutes } from '../modules/echo/echo.routes.ts';
+import { exportsRoutes } from '../modules/exports/exports.routes.ts';
 import { figuresRoutes } from '../modules/figures/figures.routes.ts';
 import { hotlineImportRoutes } from '../modules/hotline-imports/hotline-imports.routes.ts';
 import { householdImportRoutes } from '../modules/household-imports/household-imports.routes.ts';
@@ -46,4 +47,5 @@ export const routeModules: FastifyPluginAsyncZod[] = [
   attachmentsRoutes,
   hotlineImportRoutes,
   dispatchRulesRoutes,
+  exportsRoutes,
 ];
