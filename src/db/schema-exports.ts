@@ -25,6 +25,15 @@ export interface ExportJobsTable {
   expires_at: string | null;
 }
 
+/** A problem imported from a ledger, by the id it had where the ledger was exported. */
+export interface LedgerImportsTable {
+  community_id: string;
+  source_id: string;
+  problem_id: string;
+  imported_at: string;
+}
+
 export interface ExportsTables {
   export_jobs: ExportJobsTable;
+  ledger_imports: LedgerImportsTable;
 }

@@ -3,6 +3,7 @@ import { asciiText, type MigrationDialect } from './columns.ts';
 
 // Exports of the workbench lists (XLSX, CSV) run as jobs in the background: a job the server answered 202
 // for is a row here, so it survives a restart; its file is fetched by the account that asked, for a while.
+// A problem list exported as a ledger 台账 can be imported into a community.
 export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promise<void> {
   await db.schema
     .createTable('export_jobs')
@@ -37,6 +38,17 @@ export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promis
     .createIndex('export_jobs_user')
     .on('export_jobs')
     .columns(['user_id', 'created_at'])
+    .execute();
+  // Which problems of an exported ledger were imported into a community, by their id where they came from:
+  // importing the same ledger again skips them.
+  await db.schema
+    .createTable('ledger_imports')
+    .addColumn('community_id', 'text', (c) => c.notNull().references('places.id'))
+    .addColumn('source_id', 'text', (c) => c.notNull())
+    // No reference: a problem merged into another is deleted, and the ledger row still came in.
+    .addColumn('problem_id', 'text', (c) => c.notNull())
+    .addColumn('imported_at', asciiText(dialect), (c) => c.notNull())
+    .addPrimaryKeyConstraint('ledger_imports_pk', ['community_id', 'source_id'])
     .execute();
   // An export reads its rows in keyset pages along (created_at, id); without this a page of a large
   // export would sort every matter in scope again.
