@@ -34,6 +34,7 @@ const PROGRESS_EVERY_MS = 250;
 const POLL_MS = 5_000;
 const SWEEP_EVERY_MS = 60_000;
 const KEEP_JOBS_MS = 7 * 86_400_000;
+const ORPHAN_AGE_MS = 86_400_000;
 
 /** Exports are written next to the uploaded files, in a folder of their own. */
 export function exportsDir(config: Pick<Config, 'FILES_DIR'>): string {
@@ -233,13 +234,14 @@ export class ExportWorker {
     for (const name of names) {
       const id = name.split('.')[0] ?? '';
       const file = path.join(dir, name);
-      // A part file is in the making; one older than a stall is left over from a stopped server.
-      const stale = name.endsWith('.part')
-        ? await fs
-            .stat(file)
-            .then((s) => now.getTime() - s.mtimeMs > 2 * STALE_MS)
-            .catch(() => false)
-        : !live.has(id);
+      const age = await fs
+        .stat(file)
+        .then((s) => now.getTime() - s.mtimeMs)
+        .catch(() => 0);
+      // A part file is in the making; one untouched for longer than a stall was left by a stopped server.
+      // A finished file no job owns is left a day first: a folder shared by mistake with another database
+      // must not lose that database's fresh exports.
+      const stale = name.endsWith('.part') ? age > 2 * STALE_MS : !live.has(id) && age > ORPHAN_AGE_MS;
       if (stale) await fs.rm(file, { force: true });
     }
   }

@@ -8,6 +8,7 @@ import {
   CloudUploadOutlined,
   CommentOutlined,
   FieldTimeOutlined,
+  FileExcelOutlined,
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
@@ -21,6 +22,7 @@ import type { ReactNode } from 'react';
 import { FiguresSection } from '../echo/FiguresSection.tsx';
 import { ChannelsSection } from '../notifications/ChannelsSection.tsx';
 import { NoticeBell, NotificationsSection } from '../notifications/NotificationsSection.tsx';
+import { LedgerImportSection } from './exports/LedgerImportSection.tsx';
 import { DispatchCatalogueSection } from './intake/DispatchCatalogueSection.tsx';
 import { HotlineImportSection } from './intake/HotlineImportSection.tsx';
 import { LadderSection } from './ladder/LadderSection.tsx';
@@ -97,6 +99,12 @@ export const sections: Section[] = [
     labelKey: 'intake:hotlineMenu',
     icon: <CloudUploadOutlined />,
     element: <HotlineImportSection />,
+  },
+  {
+    path: 'problem-import',
+    labelKey: 'exports:importMenu',
+    icon: <FileExcelOutlined />,
+    element: <LedgerImportSection />,
   },
   {
     path: 'dispatch-catalogue',
