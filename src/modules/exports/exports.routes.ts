@@ -91,6 +91,7 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { job, file } = await downloadable(db, deps.config, request.actor, request.params.id, new Date());
+      if (job.bytes !== null) reply.header('content-length', job.bytes);
       return reply
         .header('content-type', mime[job.format === 'csv' ? 'csv' : 'xlsx'])
         .header('content-disposition', contentDisposition(job))

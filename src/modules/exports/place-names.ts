@@ -3,7 +3,7 @@ import type { Db } from '../../db/transaction.ts';
 type Place = { name: string; kind: string };
 
 /** Past this many places the cache starts over: an export of a whole city keeps constant memory. */
-const CACHE_LIMIT = 50_000;
+const CACHE_LIMIT = 10_000;
 
 /**
  * Names the places of an export's rows: the community, and the place below it as an envelope names it

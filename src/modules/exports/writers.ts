@@ -13,6 +13,8 @@ export interface SheetWriter {
   finish(): Promise<void>;
   /** Gives up: the file is incomplete and is removed by the caller. */
   abort(): Promise<void>;
+  /** Bytes given to the file but not yet written out (what memory holds beyond one batch). */
+  pending(): number | null;
 }
 
 export type SheetHeader = { title: string; width: number };
@@ -51,12 +53,29 @@ async function openCsv(path: string, headers: readonly SheetHeader[]): Promise<S
     abort: async () => {
       stream.destroy();
     },
+    pending: () => stream.writableLength,
   };
+}
+
+/** How far the compressor may fall behind the rows given to it before the next batch waits. */
+export const XLSX_PENDING_LIMIT = 1024 * 1024;
+
+type Pending = { _writableState?: { length: number }; writableLength?: number };
+
+/**
+ * Bytes of the sheet's XML given to the zip but not yet compressed. exceljs hands each committed row to
+ * the zip's input without waiting for it (no backpressure), so a writer faster than deflate would pile up
+ * the whole sheet in memory; null when exceljs's insides are not as expected.
+ */
+export function xlsxPending(worksheet: unknown): number | null {
+  const pipes = (worksheet as { _stream?: { pipes?: Pending[] } })._stream?.pipes;
+  if (!pipes) return null;
+  return pipes.reduce((sum, p) => sum + (p._writableState?.length ?? p.writableLength ?? 0), 0);
 }
 
 /**
  * exceljs's streaming writer, without shared strings (their table would grow with the file): each row is
- * committed to the zip stream as it is added.
+ * committed to the zip stream as it is added, and a batch waits while the compressor catches up.
  */
 async function openXlsx(
   path: string,
@@ -77,8 +96,9 @@ async function openXlsx(
   return {
     addRows: async (rows) => {
       for (const cells of rows) sheet.addRow(cells.map((c) => (c === null ? null : c))).commit();
-      // Let the zip stream reach the disk before the next batch is read.
+      // Let the zip stream reach the disk before the next batch is read (deflate runs on libuv's threads).
       await new Promise<void>((resolve) => setImmediate(resolve));
+      while ((xlsxPending(sheet) ?? 0) > XLSX_PENDING_LIMIT) await new Promise((r) => setTimeout(r, 2));
     },
     finish: async () => {
       finished = true;
@@ -90,6 +110,7 @@ async function openXlsx(
       finished = true;
       await workbook.commit().catch(() => {});
     },
+    pending: () => xlsxPending(sheet),
   };
 }
 
