@@ -28,7 +28,12 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startServer(databaseUrl: string, filesDir: string): Promise<ServerProcess> {
+export async function startServer(
+  databaseUrl: string,
+  filesDir: string,
+  /** Settings of a benchmark's own (e.g. no background sweeps while one export is measured). */
+  extraEnv: Record<string, string> = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   fs.mkdirSync(filesDir, { recursive: true });
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
@@ -43,6 +48,7 @@ export async function startServer(databaseUrl: string, filesDir: string): Promis
       LOG_LEVEL: 'warn',
       // All load comes from one address: the per-address write limit would measure itself.
       WRITES_PER_MINUTE: '100000000',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

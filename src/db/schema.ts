@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { EchoTables } from './schema-echo.ts';
+import type { ExportsTables } from './schema-exports.ts';
 import type { IntakeTables } from './schema-intake.ts';
 import type { LadderTables } from './schema-ladder.ts';
 import type { MeetingsTables } from './schema-meetings.ts';
@@ -323,7 +324,8 @@ export interface DB
     MeetingsTables,
     EchoTables,
     SearchTables,
-    IntakeTables {
+    IntakeTables,
+    ExportsTables {
   app_meta: AppMetaTable;
   places: PlacesTable;
   households: HouseholdsTable;

@@ -47,6 +47,10 @@ const Env = z.object({
     .int()
     .positive()
     .default(10 * 1024 * 1024),
+  /** How long the download link of a finished export works, in minutes (fractions allowed). */
+  EXPORT_LINK_MINUTES: z.coerce.number().positive().default(10),
+  /** Whether this server runs export jobs; off, it takes requests and leaves them to servers that do. */
+  EXPORT_WORKER: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = z.output<typeof Env>;

@@ -56,6 +56,13 @@ export const errorCatalogue = {
       en: 'This Idempotency-Key was already used with a different request',
     },
   },
+  export_expired: {
+    status: 410,
+    title: {
+      'zh-CN': '下载链接已过期（导出完成 {minutes} 分钟后失效），请重新导出',
+      en: 'This download link has expired ({minutes} minutes after the export finished); export again',
+    },
+  },
   rate_limited: {
     status: 429,
     title: { 'zh-CN': '操作太频繁，请稍后再试', en: 'Too many requests; please try again later' },

@@ -4,6 +4,8 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { dispatchRulesRoutes } from '../modules/dispatch-rules/dispatch-rules.routes.ts';
 import { echoRoutes } from '../modules/echo/echo.routes.ts';
+import { exportsRoutes } from '../modules/exports/exports.routes.ts';
+import { ledgerImportRoutes } from '../modules/exports/ledger-import.routes.ts';
 import { figuresRoutes } from '../modules/figures/figures.routes.ts';
 import { hotlineImportRoutes } from '../modules/hotline-imports/hotline-imports.routes.ts';
 import { householdImportRoutes } from '../modules/household-imports/household-imports.routes.ts';
@@ -48,4 +50,6 @@ export const routeModules: FastifyPluginAsyncZod[] = [
   hotlineImportRoutes,
   dispatchRulesRoutes,
   reportsRoutes,
+  exportsRoutes,
+  ledgerImportRoutes,
 ];

@@ -1,5 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import { multipartFile, phonePhoto } from '../../src/modules/attachments/photos.testkit.ts';
+import { exportRoutes } from './exports-world.ts';
 import { meetingFixtures } from './meetings-world.ts';
 import { reportRoutes } from './reports-world.ts';
 import { type Persona, personas, type Request, type World } from './world.ts';
@@ -797,6 +798,7 @@ export const matrix: Record<string, Entry> = {
     allow: secretary(204),
     build: async (w) => ({ method: 'DELETE', url: `/api/dispatch-rules/${await w.dispatchRule()}` }),
   },
+  ...exportRoutes,
 };
 
 /** A majority question to the resident's 1号楼; a secret one goes to both households of the compound. */

@@ -7,14 +7,19 @@ import type { Actor } from '../access/actor.ts';
 import { requireActor, scopeOf } from '../access/policy.ts';
 import type { Handlers, HandlersQuery } from './figures.schemas.ts';
 
+/** The problems whose orders the handlers' figures count: those the actor sees; nowhere is refused. */
+export function handlersScope(actor: Actor | null) {
+  const scope = scopeOf(requireActor(actor), 'problem.view');
+  if (scope.prefixes.length === 0 && scope.exact.length === 0) throw new AppError('forbidden');
+  return scope;
+}
+
 /**
  * Per handling party or person: orders handled, on time, and the rating residents gave — for staff with
  * scope over the problems, never for the public. Counted over the orders of problems in the viewer's scope.
  */
 export async function handlers(db: Db, actor: Actor | null, query: HandlersQuery): Promise<Handlers> {
-  const who = requireActor(actor);
-  const scope = scopeOf(who, 'problem.view');
-  if (scope.prefixes.length === 0 && scope.exact.length === 0) throw new AppError('forbidden');
+  const scope = handlersScope(actor);
   let place: { path: string } | undefined;
   if (query.placeId) {
     place = await db.selectFrom('places').select('path').where('id', '=', query.placeId).executeTakeFirst();

@@ -30,8 +30,14 @@ function queueOrder(sort: QueueQuery['sort'], table: 'problems' | 'p'): [RawBuil
   return [...lead, [column('created_at'), 'desc'], [column('id'), 'asc']];
 }
 
-/** The workbench queue: problems in scope, most urgent first (从急从重), then the nearest deadline. */
-export async function problemQueue(db: Db, scope: Scope, query: QueueQuery, championId?: string) {
+/** What the queue is filtered by; the page and the sort are the screen's own. */
+export type QueueFilter = Pick<QueueQuery, 'state' | 'level' | 'category' | 'placeId' | 'partyId' | 'userId'>;
+
+/**
+ * The problems of the queue: in scope (or taken up by `championId`), filtered as the screen asks. The
+ * queue's page and an export of it both read through this, so an export holds what the screen lists.
+ */
+export async function problemQueueFilter(db: Db, scope: Scope, query: QueueFilter, championId?: string) {
   const under = await placePath(db, query.placeId);
   let base = db
     .selectFrom('problems')
@@ -82,6 +88,12 @@ export async function problemQueue(db: Db, scope: Scope, query: QueueQuery, cham
       ),
     );
   }
+  return base;
+}
+
+/** The workbench queue: problems in scope, most urgent first (从急从重), then the nearest deadline. */
+export async function problemQueue(db: Db, scope: Scope, query: QueueQuery, championId?: string) {
+  const base = await problemQueueFilter(db, scope, query, championId);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   // The page is chosen from the problems alone, then joined to its places and counted voices: a join or
   // a correlated count before the sort would run for every problem in scope, not for the twenty shown.
@@ -129,7 +141,7 @@ export async function problemQueue(db: Db, scope: Scope, query: QueueQuery, cham
   return { items, total: Number(total.n) };
 }
 
-const staffMatterColumns = [
+export const staffMatterColumns = [
   'matters.id',
   'matters.kind',
   'matters.title',
@@ -147,21 +159,29 @@ const staffMatterColumns = [
   'people.phone as submitter_phone',
 ] as const;
 
-/** Matters waiting to be accepted or declined, oldest first: the intake inbox. */
-export async function matterInbox(db: Db, scope: Scope, query: InboxQuery) {
+export type InboxFilter = Pick<InboxQuery, 'placeId' | 'category' | 'channel' | 'state'>;
+
+/** The matters of the inbox in scope, with their places and submitters, filtered as the screen asks. */
+export async function matterInboxFilter(db: Db, scope: Scope, query: InboxFilter) {
   const under = await placePath(db, query.placeId);
   let base = db
     .selectFrom('matters')
     .innerJoin('places', 'places.id', 'matters.place_id')
     .leftJoin('people', 'people.id', 'matters.submitter_person_id')
-    .where('matters.state', '=', 'submitted')
     .where(pathInScope(sql.ref('matters.place_path'), scope));
+  if (query.state !== 'any') base = base.where('matters.state', '=', query.state);
   if (under) {
     const { from, to } = pathRange(under);
     base = base.where('matters.place_path', '>=', from).where('matters.place_path', '<', to);
   }
   if (query.category) base = base.where('matters.category', '=', query.category);
   if (query.channel) base = base.where('matters.channel', '=', query.channel);
+  return base;
+}
+
+/** Matters waiting to be accepted or declined (or in another state asked for), oldest first: the inbox. */
+export async function matterInbox(db: Db, scope: Scope, query: InboxQuery) {
+  const base = await matterInboxFilter(db, scope, query);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const items = await base
     .select(staffMatterColumns)
@@ -238,13 +258,8 @@ export function championsOf(db: Db, problemId: string) {
     .execute();
 }
 
-/** Orders waiting for or taken by me: mine by name, or my parties'. */
-export async function myOrders(
-  db: Db,
-  userId: string,
-  partyIds: string[],
-  page: { limit: number; offset: number; state?: 'dispatched' | 'taken'; sort?: 'priority' | 'dispatched' },
-) {
+/** Orders waiting for or taken by me (mine by name, or my parties'), with their problems and places. */
+export function myOrdersFilter(db: Db, userId: string, partyIds: string[], state?: 'dispatched' | 'taken') {
   let base = db
     .selectFrom('orders')
     .innerJoin('problems', 'problems.id', 'orders.problem_id')
@@ -256,7 +271,18 @@ export async function myOrders(
         ...(partyIds.length > 0 ? [eb('orders.party_id', 'in', partyIds)] : []),
       ]),
     );
-  if (page.state) base = base.where('orders.state', '=', page.state);
+  if (state) base = base.where('orders.state', '=', state);
+  return base;
+}
+
+/** Orders waiting for or taken by me: mine by name, or my parties'. */
+export async function myOrders(
+  db: Db,
+  userId: string,
+  partyIds: string[],
+  page: { limit: number; offset: number; state?: 'dispatched' | 'taken'; sort?: 'priority' | 'dispatched' },
+) {
+  const base = myOrdersFilter(db, userId, partyIds, page.state);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   let rows = base.select([
     'orders.id',

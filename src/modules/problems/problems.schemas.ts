@@ -42,6 +42,8 @@ export const QueueQuery = z.object({
 export type QueueQuery = z.infer<typeof QueueQuery>;
 
 export const InboxQuery = z.object({
+  /** Which matters: those waiting to be accepted (the inbox), those in another state, or all of them. */
+  state: z.enum([...matterStates, 'any']).default('submitted'),
   placeId: Id.optional(),
   category: z.enum(categories).optional(),
   channel: z.enum(channels).optional(),

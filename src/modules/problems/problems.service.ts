@@ -34,10 +34,10 @@ import type { InboxQuery, ProblemDetail, QueueQuery } from './problems.schemas.t
 import { tellSubmitters } from './submitters-told.ts';
 import { logEvent } from './timeline.ts';
 
-type StaffMatterSource = Awaited<ReturnType<typeof mattersOfProblemForStaff>>[number];
+export type StaffMatterSource = Awaited<ReturnType<typeof mattersOfProblemForStaff>>[number];
 
 /** Names and phones in full only for roles that need them (person.contact); masked for other staff. */
-function staffMatterRow(actor: Actor, m: StaffMatterSource, photos: Map<string, PhotoRef[]>) {
+export function staffMatterRow(actor: Actor, m: StaffMatterSource, photos: Map<string, PhotoRef[]>) {
   const contact = can(actor, 'person.contact', { path: m.place_path, kind: 'household' });
   return {
     id: m.id,
@@ -67,12 +67,23 @@ function listScope(actor: Actor | null, action: 'problem.view' | 'matter.triage'
   return scope;
 }
 
-/** The queue: problems in scope, and for a deputy or member, the ones they took up. */
-export async function queue(db: Db, actor: Actor | null, query: QueueQuery) {
+/** Who sees which problems in the queue: those in scope, and for a deputy or member the ones they took up. */
+export function queueAccess(actor: Actor | null) {
   const who = requireActor(actor);
   const follows = who.grants.some((g) => g.role === 'npc_deputy' || g.role === 'cppcc_member');
   const scope = follows ? scopeOf(who, 'problem.view') : listScope(who, 'problem.view');
-  const { items, total } = await problemQueue(db, scope, query, follows ? who.userId : undefined);
+  return { scope, championId: follows ? who.userId : undefined };
+}
+
+/** The scope of the intake inbox: where the actor may accept and decline matters. */
+export function inboxScope(actor: Actor | null) {
+  return listScope(requireActor(actor), 'matter.triage');
+}
+
+/** The queue: problems in scope, and for a deputy or member, the ones they took up. */
+export async function queue(db: Db, actor: Actor | null, query: QueueQuery) {
+  const { scope, championId } = queueAccess(actor);
+  const { items, total } = await problemQueue(db, scope, query, championId);
   return {
     total,
     items: items.map((p) => ({
@@ -93,7 +104,7 @@ export async function queue(db: Db, actor: Actor | null, query: QueueQuery) {
 
 export async function inbox(db: Db, actor: Actor | null, query: InboxQuery) {
   const who = requireActor(actor);
-  const { items, total } = await matterInbox(db, listScope(who, 'matter.triage'), query);
+  const { items, total } = await matterInbox(db, inboxScope(who), query);
   const photos = await photosByOwner(db, { matterIds: items.map((m) => m.id) });
   return { total, items: items.map((m) => staffMatterRow(who, m, photos)) };
 }

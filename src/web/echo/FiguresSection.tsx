@@ -5,6 +5,7 @@ import { categories, categoryNames, channelNames, channels } from '../../domain/
 import type { Handlers, Ranking } from '../../modules/figures/figures.schemas.ts';
 import { api } from '../api.ts';
 import { usePreferences } from '../shell/preferences.tsx';
+import { ExportButton } from '../workbench/exports/ExportButton.tsx';
 import { FigureCards } from './FigureCards.tsx';
 import { FigureChart } from './FigureChart.tsx';
 import { percent, periodRange } from './format.ts';
@@ -36,9 +37,12 @@ export function FiguresSection() {
         <Typography.Title level={2} style={{ margin: 0 }}>
           {t('menu')}
         </Typography.Title>
-        <Button href={`/dashboard${queryString({ placeId })}`} target="_blank">
-          {t('dashboard')}
-        </Button>
+        <Flex gap={8}>
+          <ExportButton kind="figures" filters={{ source: 'figures', ...base, by: 'place' }} />
+          <Button href={`/dashboard${queryString({ placeId })}`} target="_blank">
+            {t('dashboard')}
+          </Button>
+        </Flex>
       </Flex>
       <Flex wrap gap={8} style={{ margin: '16px 0' }}>
         <PlaceCascader
@@ -202,6 +206,7 @@ function Rankings({ placeId, from, to }: { placeId?: string; from?: string; to?:
 
 function HandlersTable({ placeId }: { placeId?: string }) {
   const { t } = useTranslation('echo');
+  const { t: te } = useTranslation('exports');
   const [by, setBy] = useState<'party' | 'person'>('party');
   const [rows, setRows] = useState<Handlers['rows']>([]);
   const key = queryString({ placeId, by });
@@ -216,16 +221,23 @@ function HandlersTable({ placeId }: { placeId?: string }) {
       title={t('handlers')}
       style={{ marginTop: 16 }}
       extra={
-        <Segmented
-          aria-label={t('handlers')}
-          size="small"
-          value={by}
-          onChange={setBy}
-          options={[
-            { value: 'party', label: t('byParty') },
-            { value: 'person', label: t('byPerson') },
-          ]}
-        />
+        <Flex gap={8} align="center">
+          <Segmented
+            aria-label={t('handlers')}
+            size="small"
+            value={by}
+            onChange={setBy}
+            options={[
+              { value: 'party', label: t('byParty') },
+              { value: 'person', label: t('byPerson') },
+            ]}
+          />
+          <ExportButton
+            kind="figures"
+            filters={{ source: 'handlers', placeId, by }}
+            label={te('figuresHandlers')}
+          />
+        </Flex>
       }
     >
       <Table

@@ -6,6 +6,7 @@ import { matters } from '../resident/matters/messages.ts';
 import { resident } from '../resident/messages.ts';
 import { history } from '../shared/messages.ts';
 import { votes } from '../votes/messages.ts';
+import { exportsMessages } from '../workbench/exports/messages.ts';
 import { intake } from '../workbench/intake/messages.ts';
 import { ladder } from '../workbench/ladder/messages.ts';
 import { meetings } from '../workbench/meetings/messages.ts';
@@ -37,6 +38,7 @@ const areas = {
   problemList,
   intake,
   reports,
+  exports: exportsMessages,
 };
 function bundle(language: 'zh-CN' | 'en') {
   return Object.fromEntries(Object.entries(areas).map(([name, messages]) => [name, messages[language]]));

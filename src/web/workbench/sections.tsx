@@ -8,6 +8,7 @@ import {
   CloudUploadOutlined,
   CommentOutlined,
   FieldTimeOutlined,
+  FileExcelOutlined,
   FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -22,6 +23,7 @@ import type { ReactNode } from 'react';
 import { FiguresSection } from '../echo/FiguresSection.tsx';
 import { ChannelsSection } from '../notifications/ChannelsSection.tsx';
 import { NoticeBell, NotificationsSection } from '../notifications/NotificationsSection.tsx';
+import { LedgerImportSection } from './exports/LedgerImportSection.tsx';
 import { DispatchCatalogueSection } from './intake/DispatchCatalogueSection.tsx';
 import { HotlineImportSection } from './intake/HotlineImportSection.tsx';
 import { LadderSection } from './ladder/LadderSection.tsx';
@@ -100,6 +102,12 @@ export const sections: Section[] = [
     labelKey: 'intake:hotlineMenu',
     icon: <CloudUploadOutlined />,
     element: <HotlineImportSection />,
+  },
+  {
+    path: 'problem-import',
+    labelKey: 'exports:importMenu',
+    icon: <FileExcelOutlined />,
+    element: <LedgerImportSection />,
   },
   {
     path: 'dispatch-catalogue',

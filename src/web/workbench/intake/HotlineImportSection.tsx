@@ -1,18 +1,11 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Progress, Result, Space, Spin, Table, Tag, Typography, Upload } from 'antd';
+import { Form, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HotlineImportReport } from '../../../modules/hotline-imports/hotline-imports.schemas.ts';
-import { ApiError } from '../../api.ts';
 import { useSession } from '../../session.tsx';
 import { PlacePicker } from '../../shared/PlacePicker.tsx';
+import { SheetImportWizard } from '../../shared/SheetImportWizard.tsx';
 import { postSheet, postSheetWithProgress } from '../places/importApi.ts';
-
-type Stage =
-  | { step: 'upload'; busy: boolean }
-  | { step: 'preview'; file: File; report: HotlineImportReport }
-  | { step: 'importing'; done: number; total: number }
-  | { step: 'done'; report: HotlineImportReport };
 
 type Row = HotlineImportReport['rows'][number];
 const statusColour = { new: 'blue', imported: 'green', duplicate: 'default', refused: 'red' } as const;
@@ -57,42 +50,6 @@ export function HotlineImportSection() {
   const { session } = useSession();
   const csrf = session?.csrfToken ?? '';
   const [placeId, setPlaceId] = useState<string | undefined>();
-  const [stage, setStage] = useState<Stage>({ step: 'upload', busy: false });
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const failure = (error: unknown) =>
-    error instanceof ApiError
-      ? [error.problem.title, ...(error.problem.errors ?? []).slice(0, 5).map((e) => e.message)].join('；')
-      : String(error);
-
-  async function check(file: File) {
-    if (!placeId) return setProblem(t('hotline.choosePlace'));
-    setProblem(null);
-    setStage({ step: 'upload', busy: true });
-    try {
-      const url = `/api/hotline-imports/preview?placeId=${encodeURIComponent(placeId)}`;
-      setStage({ step: 'preview', file, report: await postSheet<HotlineImportReport>(url, file, csrf) });
-    } catch (error) {
-      setProblem(failure(error));
-      setStage({ step: 'upload', busy: false });
-    }
-  }
-
-  async function commit(file: File, preview: HotlineImportReport) {
-    if (!placeId) return;
-    setProblem(null);
-    setStage({ step: 'importing', done: 0, total: preview.counts.new });
-    try {
-      const url = `/api/hotline-imports?placeId=${encodeURIComponent(placeId)}&hash=${preview.fileHash}`;
-      const report = await postSheetWithProgress<HotlineImportReport>(url, file, csrf, (done, total) =>
-        setStage({ step: 'importing', done, total }),
-      );
-      setStage({ step: 'done', report });
-    } catch (error) {
-      setProblem(`${t('hotline.failed')}：${failure(error)}`);
-      setStage({ step: 'preview', file, report: preview });
-    }
-  }
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -104,78 +61,54 @@ export function HotlineImportSection() {
             id="hotline-target"
             source="/api/parties/place-options"
             value={placeId}
-            onChange={(v) => {
-              setPlaceId(v);
-              setStage({ step: 'upload', busy: false });
-            }}
+            onChange={setPlaceId}
             placeholder={t('hotline.targetPlaceholder')}
           />
         </Form.Item>
       </Form>
-      {problem && <Alert type="error" title={problem} showIcon />}
-
-      {stage.step === 'upload' && (
-        <Spin spinning={stage.busy} description={t('hotline.checking')}>
-          <Upload.Dragger
-            accept=".xlsx,.csv,.txt"
-            maxCount={1}
-            showUploadList={false}
-            disabled={!placeId}
-            beforeUpload={(file) => {
-              void check(file);
-              return false;
-            }}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('hotline.uploadHint')}</p>
-            <p className="ant-upload-hint">{t('hotline.uploadDetail')}</p>
-          </Upload.Dragger>
-        </Spin>
-      )}
-
-      {stage.step === 'preview' && (
-        <>
-          <Typography.Text data-testid="hotline-counts">
-            {t('hotline.previewSummary', stage.report.counts)}
-          </Typography.Text>
-          <ReportTable report={stage.report} />
-          <Space wrap>
-            <Button
-              type="primary"
-              disabled={stage.report.counts.new === 0}
-              onClick={() => void commit(stage.file, stage.report)}
-            >
-              {t('hotline.commit', { count: stage.report.counts.new })}
-            </Button>
-            <Button onClick={() => setStage({ step: 'upload', busy: false })}>{t('hotline.again')}</Button>
-          </Space>
-        </>
-      )}
-
-      {stage.step === 'importing' && (
-        <div role="status" aria-live="polite">
-          <Progress percent={stage.total === 0 ? 0 : Math.floor((100 * stage.done) / stage.total)} />
-          <Typography.Text>{t('hotline.progress', { done: stage.done, total: stage.total })}</Typography.Text>
-        </div>
-      )}
-
-      {stage.step === 'done' && (
-        <>
-          <Result
-            status="success"
-            title={t('hotline.doneTitle')}
-            subTitle={t('hotline.doneSummary', stage.report.counts)}
-            extra={
-              <Button type="primary" onClick={() => setStage({ step: 'upload', busy: false })}>
-                {t('hotline.another')}
-              </Button>
-            }
-          />
-          <ReportTable report={stage.report} />
-        </>
-      )}
+      {/* A new target starts over. */}
+      <SheetImportWizard<HotlineImportReport, HotlineImportReport>
+        key={placeId ?? ''}
+        disabled={!placeId}
+        texts={{
+          uploadHint: t('hotline.uploadHint'),
+          uploadDetail: t('hotline.uploadDetail'),
+          checking: t('hotline.checking'),
+          again: t('hotline.again'),
+          another: t('hotline.another'),
+          failed: t('hotline.failed'),
+          progress: (done, total) => t('hotline.progress', { done, total }),
+          doneTitle: t('hotline.doneTitle'),
+          doneSummary: (report) => t('hotline.doneSummary', report.counts),
+        }}
+        preview={(file) =>
+          postSheet<HotlineImportReport>(
+            `/api/hotline-imports/preview?placeId=${encodeURIComponent(placeId ?? '')}`,
+            file,
+            csrf,
+          )
+        }
+        commit={(file, preview, onProgress) =>
+          postSheetWithProgress<HotlineImportReport>(
+            `/api/hotline-imports?placeId=${encodeURIComponent(placeId ?? '')}&hash=${preview.fileHash}`,
+            file,
+            csrf,
+            onProgress,
+          )
+        }
+        expected={(preview) => preview.counts.new}
+        renderPreview={(report) => (
+          <>
+            <Typography.Text data-testid="hotline-counts">
+              {t('hotline.previewSummary', report.counts)}
+            </Typography.Text>
+            <ReportTable report={report} />
+          </>
+        )}
+        commitLabel={(report) => t('hotline.commit', { count: report.counts.new })}
+        canCommit={(report) => report.counts.new > 0}
+        renderDone={(report) => <ReportTable report={report} />}
+      />
     </Space>
   );
 }

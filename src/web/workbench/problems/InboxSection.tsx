@@ -1,11 +1,13 @@
-import { Button, Form, Input, Modal, Radio, Select, Space, Table, Typography } from 'antd';
+import { Button, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { matterStates } from '../../../domain/matters/states.ts';
 import { categories, categoryNames, channelNames, channels } from '../../../domain/matters/vocabulary.ts';
 import { api } from '../../api.ts';
 import { Photos } from '../../shared/Photos.tsx';
 import { useRefusal } from '../../shared/problem.ts';
 import { usePreferences } from '../../shell/preferences.tsx';
+import { ExportButton } from '../exports/ExportButton.tsx';
 import { IntakeModal } from '../intake/IntakeModal.tsx';
 import { type Page, type ProblemRow, type StaffMatter, shanghaiTime } from './types.ts';
 
@@ -148,16 +150,24 @@ export function InboxSection() {
   const [loading, setLoading] = useState(false);
   const [dialog, setDialog] = useState<{ kind: 'accept' | 'decline'; matter: StaffMatter } | null>(null);
   const [recording, setRecording] = useState(false);
-  const [filters, setFilters] = useState<{ channel?: string; category?: string; sort: string }>({
+  const [filters, setFilters] = useState<{
+    channel?: string;
+    category?: string;
+    sort: string;
+    state: string;
+  }>({
     sort: 'oldest',
+    state: 'submitted',
   });
   const { t: ti } = useTranslation('intake');
+  const { t: te } = useTranslation('exports');
   const load = useCallback(async () => {
     setLoading(true);
     const query = new URLSearchParams({
       page: String(page.page),
       pageSize: String(page.pageSize),
       sort: filters.sort,
+      state: filters.state,
     });
     for (const k of ['channel', 'category'] as const) if (filters[k]) query.set(k, filters[k]!);
     try {
@@ -166,8 +176,9 @@ export function InboxSection() {
       setLoading(false);
     }
   }, [page, filters]);
-  const filter = (key: 'channel' | 'category' | 'sort', value: string | undefined) => {
-    setFilters({ ...filters, [key]: value ?? (key === 'sort' ? 'oldest' : undefined) });
+  const filter = (key: 'channel' | 'category' | 'sort' | 'state', value: string | undefined) => {
+    const fallback = { sort: 'oldest', state: 'submitted' } as Record<string, string | undefined>;
+    setFilters({ ...filters, [key]: value ?? fallback[key] });
     setPage({ ...page, page: 1 });
   };
   useEffect(() => {
@@ -181,6 +192,16 @@ export function InboxSection() {
     <>
       <Typography.Title level={2}>{t('inboxTitle')}</Typography.Title>
       <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          aria-label={te('matterState')}
+          style={{ width: 150 }}
+          value={filters.state}
+          onChange={(v) => filter('state', v)}
+          options={[...matterStates, 'any' as const].map((state) => ({
+            value: state,
+            label: te(`matterStates.${state}`),
+          }))}
+        />
         <Select
           aria-label={ti('inbox.channel')}
           placeholder={ti('inbox.channel')}
@@ -212,6 +233,7 @@ export function InboxSection() {
         <Button type="primary" onClick={() => setRecording(true)}>
           {ti('record.open')}
         </Button>
+        <ExportButton kind="matters" filters={filters} />
       </Space>
       <IntakeModal
         open={recording}
@@ -266,19 +288,35 @@ export function InboxSection() {
               </>
             ),
           },
+          ...(filters.state === 'submitted'
+            ? []
+            : [
+                {
+                  title: te('matterState'),
+                  dataIndex: 'state',
+                  width: 100,
+                  render: (state: string) => <Tag>{te(`matterStates.${state}`)}</Tag>,
+                },
+              ]),
           {
             title: t('actions'),
             width: 190,
-            render: (_, m) => (
-              <Space>
-                <Button type="primary" size="small" onClick={() => setDialog({ kind: 'accept', matter: m })}>
-                  {t('accept')}
-                </Button>
-                <Button size="small" onClick={() => setDialog({ kind: 'decline', matter: m })}>
-                  {t('decline')}
-                </Button>
-              </Space>
-            ),
+            // Only a matter still waiting can be accepted or declined.
+            render: (_, m) =>
+              m.state !== 'submitted' ? null : (
+                <Space>
+                  <Button
+                    type="primary"
+                    size="small"
+                    onClick={() => setDialog({ kind: 'accept', matter: m })}
+                  >
+                    {t('accept')}
+                  </Button>
+                  <Button size="small" onClick={() => setDialog({ kind: 'decline', matter: m })}>
+                    {t('decline')}
+                  </Button>
+                </Space>
+              ),
           },
         ]}
       />

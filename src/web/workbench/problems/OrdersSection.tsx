@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api.ts';
 import { useNoticeListener } from '../../notifications/live.tsx';
+import { ExportButton } from '../exports/ExportButton.tsx';
 import { OrderButtons } from './ProblemActions.tsx';
 import { type Page, shanghaiTime } from './types.ts';
 
@@ -62,6 +63,7 @@ export function OrdersSection() {
             { value: 'dispatched', label: t('dispatchedAt') },
           ]}
         />
+        <ExportButton kind="orders" filters={filters} />
       </Space>
       <Table<MyOrder>
         rowKey="id"

@@ -6,13 +6,15 @@ import { categories, categoryNames, levels } from '../../../domain/matters/vocab
 import { api } from '../../api.ts';
 import { useNoticeListener } from '../../notifications/live.tsx';
 import { usePreferences } from '../../shell/preferences.tsx';
+import { ExportButton } from '../exports/ExportButton.tsx';
 import { DeadlineCell } from '../ladder/DeadlineCell.tsx';
 import { ProblemPage } from './ProblemPage.tsx';
 import type { Page, ProblemRow } from './types.ts';
 
 const stateColour: Record<string, string> = {
   open: 'red',
-  dispatched: 'orange',
+  // Orange on its pale ground falls short of 4.5:1 contrast for 12px text (WCAG AA).
+  dispatched: 'purple',
   in_progress: 'blue',
   resolved: 'green',
   closed: 'default',
@@ -113,6 +115,7 @@ function Queue() {
           onChange={(v) => setFilters({ ...filters, sort: v })}
           options={['priority', 'deadline', 'created'].map((s) => ({ value: s, label: t(`sorts.${s}`) }))}
         />
+        <ExportButton kind="problems" filters={filters} />
       </Space>
       <Table<ProblemRow>
         rowKey="id"

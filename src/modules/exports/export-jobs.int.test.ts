@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabase } from '../../../test/database.ts';
+import { as, makeTown, type Session, signedInUser } from '../../../test/factories.ts';
+import type { Database } from '../../db/database.ts';
+import { buildApp } from '../../server/app.ts';
+import type { App } from '../../server/app-types.ts';
+import { type Config, testConfig } from '../../server/config.ts';
+import { exportPath } from './export-worker.ts';
+import type { ExportJobView } from './exports.schemas.ts';
+import { csvRows, download, exported, jobOf, records, requestExport, waitForJob } from './exports.testkit.ts';
+
+// The life of an export job across time and servers: its link runs out for real, and a job the server
+// acknowledged is run even when that server stopped before running it.
+
+let database: Database;
+let filesDir: string;
+const apps: App[] = [];
+
+async function serve(overrides: Partial<Config>) {
+  const app = await buildApp({ config: testConfig({ FILES_DIR: filesDir, ...overrides }), database });
+  await app.ready();
+  apps.push(app);
+  return app;
+}
+
+let town: Awaited<ReturnType<typeof makeTown>>;
+
+beforeAll(async () => {
+  database = await testDatabase();
+  filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shangliang-export-jobs-'));
+  town = await makeTown(database);
+});
+afterAll(async () => {
+  for (const app of apps) await app.close();
+  await database.close();
+  fs.rmSync(filesDir, { recursive: true, force: true });
+});
+
+async function secretaryWithProblems(app: App, titles: string[]) {
+  const secretary = (
+    await signedInUser(app, database, { grants: [{ role: 'community_secretary', place: town.community }] })
+  ).session;
+  for (const title of titles) {
+    const matter = await app.inject({
+      method: 'POST',
+      url: '/api/matters/intake',
+      headers: as(secretary),
+      payload: {
+        kind: 'problem',
+        category: 'environment',
+        text: title,
+        placeId: town.building1.id,
+        channel: 'visit',
+      },
+    });
+    await app.inject({
+      method: 'POST',
+      url: `/api/matters/${matter.json().id}/accept`,
+      headers: as(secretary),
+      payload: { title, urgency: 1, severity: 1 },
+    });
+  }
+  return secretary;
+}
+
+describe('the download link', () => {
+  it('works for EXPORT_LINK_MINUTES after the export finished, then answers 410 and the file is gone', async () => {
+    // Six seconds instead of ten minutes, waited out for real.
+    const app = await serve({ EXPORT_LINK_MINUTES: 0.1 });
+    const secretary = await secretaryWithProblems(app, ['楼道灯不亮']);
+    const job = await exported(app, secretary, { kind: 'problems', format: 'csv' });
+    expect(Date.parse(job.expiresAt!) - Date.parse(job.finishedAt!)).toBe(6_000);
+
+    expect(Date.now()).toBeLessThan(Date.parse(job.expiresAt!));
+    const fresh = await download(app, secretary, job.id);
+    expect(fresh.statusCode).toBe(200);
+    expect(records(csvRows(fresh.rawPayload)).map((r) => r.问题)).toEqual(['楼道灯不亮']);
+
+    await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(job.expiresAt!) - Date.now()) + 100));
+    const late = await download(app, secretary, job.id);
+    expect(late.statusCode).toBe(410);
+    expect(late.json()).toMatchObject({ code: 'export_expired', title: expect.stringContaining('已过期') });
+    const lateEn = await app.inject({
+      url: `/api/workbench/exports/${job.id}/file`,
+      headers: { ...as(secretary), 'accept-language': 'en' },
+    });
+    expect(lateEn.json().title).toContain('expired');
+    expect(await jobOf(app, secretary, job.id)).toMatchObject({ state: 'expired', downloadUrl: null });
+    // The worker deletes what no link reaches any more (it looks every few seconds).
+    const file = exportPath({ FILES_DIR: filesDir }, { id: job.id, format: 'csv' });
+    await expect.poll(() => fs.existsSync(file), { timeout: 15_000, interval: 200 }).toBe(false);
+  }, 40_000);
+});
+
+describe('a job the server acknowledged', () => {
+  it('is run by the next server when the one that took it stopped first, and a stalled one is taken over', async () => {
+    // A server that takes requests but runs no jobs: what a server that stopped right after answering leaves.
+    const first = await serve({ EXPORT_WORKER: 'off' });
+    const secretary: Session = await secretaryWithProblems(first, ['路灯不亮', '井盖松动']);
+    const waiting = await requestExport(first, secretary, { kind: 'problems', format: 'csv' });
+    expect(waiting.statusCode).toBe(202);
+    const stalled = (await requestExport(first, secretary, { kind: 'problems', format: 'xlsx' })).json();
+    const busy = (await requestExport(first, secretary, { kind: 'problems', format: 'csv' })).json();
+    const longAgo = new Date(Date.now() - 60_000).toISOString();
+    // A server that died mid-export (no heartbeat for a minute), and one still working on its job.
+    await database.db
+      .updateTable('export_jobs')
+      .set({
+        state: 'running',
+        worker: 'crashed:1',
+        heartbeat_at: longAgo,
+        started_at: longAgo,
+        rows_done: 1,
+      })
+      .where('id', '=', stalled.id)
+      .execute();
+    await database.db
+      .updateTable('export_jobs')
+      .set({ state: 'running', worker: 'alive:2', heartbeat_at: new Date(Date.now() + 60_000).toISOString() })
+      .where('id', '=', busy.id)
+      .execute();
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await jobOf(first, secretary, waiting.json().id)).state).toBe('pending');
+    await first.close();
+
+    const next = await serve({});
+    const titles = (await database.db.selectFrom('problems').select('title').execute()).map((p) => p.title);
+    expect(titles).toEqual(expect.arrayContaining(['井盖松动', '路灯不亮']));
+    const done = await waitForJob(next, secretary, waiting.json().id);
+    expect(done).toMatchObject({ state: 'done', rowsDone: titles.length });
+    const file = await download(next, secretary, done.id);
+    expect(
+      records(csvRows(file.rawPayload))
+        .map((r) => r.问题)
+        .sort(),
+    ).toEqual(titles.sort());
+    const takenOver = await waitForJob(next, secretary, stalled.id);
+    expect(takenOver).toMatchObject({ state: 'done', rowsDone: titles.length, format: 'xlsx' });
+    // A job another live server is running is left to it.
+    const other: ExportJobView = await jobOf(next, secretary, busy.id);
+    expect(other.state).toBe('running');
+  }, 60_000);
+});
