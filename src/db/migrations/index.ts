@@ -10,6 +10,7 @@ import * as m0010 from './0010_meetings.ts';
 import * as m0011 from './0011_votes.ts';
 import * as m0012 from './0012_intake.ts';
 import * as m0013 from './0013_search.ts';
+import * as m0017 from './0017_search_compact.ts';
 import type { MigrationDialect } from './columns.ts';
 
 type Step = { up(db: Kysely<unknown>, dialect: MigrationDialect): Promise<void> };
@@ -27,6 +28,7 @@ const steps: Record<string, Step> = {
   '0011_votes': m0011,
   '0012_intake': m0012,
   '0013_search': m0013,
+  '0017_search_compact': m0017,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {
