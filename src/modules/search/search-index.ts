@@ -35,7 +35,11 @@ function* chunks<T>(items: readonly T[], size = PER_STATEMENT): Generator<T[]> {
 export async function knownWords(db: Writer, words: readonly string[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const part of chunks([...new Set(words)])) {
-    const rows = await db.selectFrom('search_words').select(['id', 'word']).where('word', 'in', part).execute();
+    const rows = await db
+      .selectFrom('search_words')
+      .select(['id', 'word'])
+      .where('word', 'in', part)
+      .execute();
     for (const r of rows) ids.set(r.word, Number(r.id));
   }
   return ids;
@@ -99,7 +103,9 @@ async function dropDocs(db: Writer, entityIds: readonly string[]): Promise<void>
     }
     const gone = await db.deleteFrom('search_docs').where('entity_id', 'in', part).returning('id').execute();
     if (gone.length > 0)
-      await sql`delete from search_fts where rowid in (${sql.join(gone.map((g) => Number(g.id)))})`.execute(db);
+      await sql`delete from search_fts where rowid in (${sql.join(gone.map((g) => Number(g.id)))})`.execute(
+        db,
+      );
   }
 }
 

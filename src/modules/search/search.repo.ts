@@ -71,12 +71,22 @@ export function combineReach(a: CommunityReach, b: CommunityReach): CommunityRea
   return { full, partial: [...all].filter((id) => !full.includes(id)) };
 }
 
-// Up to this many hits the page is cut from all of them, sorted; past it, newest first is a walk
-// along the time index of the reader's communities that stops once the page is full.
-const SORT_LIMIT = 1_000;
-// Up to this many communities a search names each (one index word each); past it (a district, the
-// city) it reads every community's postings and keeps those of the reader's communities.
-const NAMED_COMMUNITIES = 32;
+/**
+ * Where the search changes its way, each way giving the same hits (the integration tests set both to
+ * 0 to take the other way with a small town).
+ */
+export const searchTuning = {
+  /**
+   * Up to this many hits the page is cut from all of them, sorted; past it, newest first is a walk
+   * along the time index of the reader's communities that stops once the page is full.
+   */
+  sortLimit: 1_000,
+  /**
+   * Up to this many communities a search names each (one index word each); past it (a district, the
+   * city) it reads every community's postings and keeps those of the reader's communities.
+   */
+  namedCommunities: 32,
+};
 
 /** The body holds the word as a substring; `%`, `_` and `\` in it are taken literally. */
 function containsWord(word: string): Expression<SqlBool> {
@@ -132,7 +142,13 @@ function ftsMatch(termIds: number[], communityIds: number[]): string {
   return [...communities, ...termIds.map(String)].join(' AND ');
 }
 
-type Hit = { id: number; entity_type: 'matter' | 'problem'; entity_id: string; created_at: string; body: string };
+type Hit = {
+  id: number;
+  entity_type: 'matter' | 'problem';
+  entity_id: string;
+  created_at: string;
+  body: string;
+};
 const none: { total: number; items: Hit[] } = { total: 0, items: [] };
 
 /**
@@ -148,7 +164,8 @@ export async function searchDocs(db: Db, f: SearchFilter) {
   if (communities && communities.length === 0) return none;
   const audience = f.public;
   const terms = [...new Set(f.words.flatMap((w) => w.terms))].map((t) => termWord(audience, t));
-  const named = communities !== null && communities.length <= NAMED_COMMUNITIES ? communities : [];
+  const named =
+    communities !== null && communities.length <= searchTuning.namedCommunities ? communities : [];
   const ids = await knownWords(db, [...terms, ...named.map((c) => communityWord(audience, c))]);
   // A term no text holds has no hits; a community no text is filed under adds none.
   if (terms.some((t) => !ids.has(t))) return none;
@@ -176,7 +193,9 @@ export async function searchDocs(db: Db, f: SearchFilter) {
     // The index alone answers: count its rowids, no document read.
     const row = await sql<{
       n: number;
-    }>`select count(*) as n from search_fts where search_fts match ${ftsMatch(termIds, communityIds)}`.execute(db);
+    }>`select count(*) as n from search_fts where search_fts match ${ftsMatch(termIds, communityIds)}`.execute(
+      db,
+    );
     total = Number(row.rows[0]?.n ?? 0);
   } else {
     let counted = db.selectFrom('search_docs as d').where(matched);
@@ -187,7 +206,7 @@ export async function searchDocs(db: Db, f: SearchFilter) {
   if (total === 0 || f.offset >= total) return { total, items: [] };
 
   const columns = ['d.id', 'd.entity_type', 'd.entity_id', 'd.created_at', 'd.body'] as const;
-  if (total <= SORT_LIMIT) {
+  if (total <= searchTuning.sortLimit) {
     // The hits are read first, then sorted: materialised, so that no planner walks the time index
     // hoping to meet them early.
     let hits = db.selectFrom('search_docs as d').select(columns).where(matched);
