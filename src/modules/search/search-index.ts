@@ -45,31 +45,51 @@ export async function knownWords(db: Writer, words: readonly string[]): Promise<
   return ids;
 }
 
+// The ids a transaction has read or added, kept while it lasts: a community of the generated city (one
+// transaction) files thousands of texts under mostly the same few thousand words. Never kept past the
+// transaction: an id it added is gone if it rolls back.
+const seenIn = new WeakMap<Writer, Map<string, number>>();
+
 /**
- * The ids of the words, adding the new ones. Two PostgreSQL transactions adding the same word: the
- * second waits on the first's unique entry and then reads its id (each statement sees what has
- * committed before it).
+ * The ids of each text's words, adding the new words to the dictionary. Two PostgreSQL transactions
+ * adding the same word: the second waits on the first's unique entry and then reads its id (each
+ * statement sees what has committed before it).
  */
-async function wordIds(db: Writer, words: readonly string[]): Promise<Map<string, number>> {
-  const ids = await knownWords(db, words);
-  const missing = [...new Set(words)].filter((w) => !ids.has(w));
-  if (missing.length === 0) return ids;
-  for (const part of chunks(missing))
-    await db
-      .insertInto('search_words')
-      .values(part.map((word) => ({ word })))
-      .onConflict((oc) => oc.column('word').doNothing())
-      .execute();
-  for (const [word, id] of await knownWords(db, missing)) ids.set(word, id);
-  return ids;
+async function wordIdsOf(db: Writer, texts: readonly string[][]): Promise<number[][]> {
+  let ids = seenIn.get(db);
+  if (!ids) {
+    ids = new Map();
+    if (db.isTransaction) seenIn.set(db, ids);
+  }
+  const unknown = new Set<string>();
+  for (const words of texts) for (const w of words) if (!ids.has(w)) unknown.add(w);
+  if (unknown.size > 0) {
+    for (const [word, id] of await knownWords(db, [...unknown])) {
+      ids.set(word, id);
+      unknown.delete(word);
+    }
+  }
+  if (unknown.size > 0) {
+    const missing = [...unknown];
+    for (const part of chunks(missing))
+      await db
+        .insertInto('search_words')
+        .values(part.map((word) => ({ word })))
+        .onConflict((oc) => oc.column('word').doNothing())
+        .execute();
+    for (const [word, id] of await knownWords(db, missing)) ids.set(word, id);
+  }
+  const known = ids;
+  return texts.map((words) => words.map((w) => known.get(w)!));
 }
 
 async function putDocs(db: Writer, docs: readonly DocInput[]): Promise<void> {
   const kept = docs.filter((d) => d.body !== '');
   if (kept.length === 0) return;
-  const words = kept.map((d) => wordsOf(d.public, d.community_id, d.body));
-  const ids = await wordIds(db, words.flat());
-  const tokens = words.map((ws) => ws.map((w) => ids.get(w)!));
+  const tokens = await wordIdsOf(
+    db,
+    kept.map((d) => wordsOf(d.public, d.community_id, d.body)),
+  );
   const pg = onPostgres(db);
   for (let i = 0; i < kept.length; i += PER_STATEMENT) {
     const part = kept.slice(i, i + PER_STATEMENT);
