@@ -137,6 +137,9 @@ export function finishProblem(r: Random, out: MatterRows, p: OpenProblem) {
   event(r, out, id, firstResolved, 'reply', {}, reply, 'public');
   touch(firstResolved, 'resolved');
   p.row.resolved_at = iso(firstResolved);
+  // Most resolved problems go on the echo wall: staff publish what was done (the public search reads it).
+  if (r.chance(0.7))
+    Object.assign(p.row, { public_summary: `${p.row.title}。${report}`, published_at: iso(firstResolved) });
   if (p.reopenMs) {
     if (p.reopenMs > NOW_MS) return;
     const first = p.matters[0]!;

@@ -11,6 +11,7 @@ import * as m0011 from './0011_votes.ts';
 import * as m0012 from './0012_intake.ts';
 import * as m0013 from './0013_search.ts';
 import * as m0014 from './0014_exports.ts';
+import * as m0017 from './0017_search_compact.ts';
 import type { MigrationDialect } from './columns.ts';
 
 type Step = { up(db: Kysely<unknown>, dialect: MigrationDialect): Promise<void> };
@@ -29,6 +30,7 @@ const steps: Record<string, Step> = {
   '0012_intake': m0012,
   '0013_search': m0013,
   '0014_exports': m0014,
+  '0017_search_compact': m0017,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bodyMatches, parseQuery, searchBody, termsOf } from './terms.ts';
+import { bodyMatches, communityWord, parseQuery, searchBody, termsOf, termWord, wordsOf } from './terms.ts';
 
 describe('search terms', () => {
   it('stores every character and every adjacent pair, not pairs across a space', () => {
@@ -42,6 +42,26 @@ describe('search terms', () => {
             if (body.includes(w.text)) for (const t of w.terms) expect(terms.has(t)).toBe(true);
         },
       ),
+    );
+  });
+});
+
+describe('the words a text is filed under', () => {
+  it('keeps staff and public terms and the communities apart, whatever the text holds', () => {
+    const chars = fc.constantFrom(...'水压p:c 号楼ab'.split(''));
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 20 }), (b) => {
+        const body = searchBody([b.join('')]);
+        const staff = wordsOf(0, 'c1', body);
+        const wall = wordsOf(1, 'c1', body);
+        expect(staff.filter((w) => wall.includes(w))).toEqual([]);
+        expect(staff[0]).toBe(communityWord(0, 'c1'));
+        for (const t of termsOf(body)) {
+          expect(staff).toContain(termWord(0, t));
+          expect(wall).toContain(termWord(1, t));
+          expect([communityWord(0, 'c1'), communityWord(1, 'c1')]).not.toContain(termWord(0, t));
+        }
+      }),
     );
   });
 });

@@ -1,9 +1,10 @@
 import { normalizeText } from '../text/normalize.ts';
 
 // The search index of our own: every character (unigram) and every pair of adjacent characters
-// (bigram) of the normalised text. A query word of one or two characters is one term, looked up
-// exactly; a longer word is found through its rarest bigram and confirmed by a substring test, so
-// the hits are exactly those of a LIKE scan over the normalised text (see docs/decisions/0013).
+// (bigram) of the normalised text, kept in the databases' own compressed inverted indexes (SQLite
+// FTS5, PostgreSQL GIN; docs/decisions/0017). A query word of one or two characters is one term,
+// looked up exactly; a longer word is found through all its bigrams and confirmed by a substring
+// test, so the hits are exactly those of a LIKE scan over the normalised text.
 
 /** The normalised text as it is stored and searched: one canonical form for text and query alike. */
 export function searchBody(parts: readonly (string | null | undefined)[]): string {
@@ -12,16 +13,41 @@ export function searchBody(parts: readonly (string | null | undefined)[]): strin
 
 /** Every distinct unigram and bigram of a normalised body; pairs across a space are left out. */
 export function termsOf(body: string): string[] {
-  const chars = Array.from(body);
   const out = new Set<string>();
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i]!;
-    if (c === ' ') continue;
+  let previous = '';
+  // Code points, not UTF-16 units: a character outside the BMP is one character, as LIKE sees it.
+  for (const c of body) {
+    if (c === ' ') {
+      previous = '';
+      continue;
+    }
     out.add(c);
-    const next = chars[i + 1];
-    if (next !== undefined && next !== ' ') out.add(c + next);
+    if (previous !== '') out.add(previous + c);
+    previous = c;
   }
   return [...out];
+}
+
+/** Who may read an indexed text: staff in scope (0) or the public (1, a published summary). */
+export type Audience = 0 | 1;
+
+/**
+ * The word a term is filed under for an audience. Staff and public texts keep apart lists, so the
+ * echo wall's search never reads past staff postings. A term has one or two characters; every other
+ * word of the index is longer, so the two never collide.
+ */
+export function termWord(audience: Audience, term: string): string {
+  return audience === 1 ? `p:${term}` : term;
+}
+
+/** The word every text of a community is filed under, per audience: a reader's scope as one more term. */
+export function communityWord(audience: Audience, communityId: string): string {
+  return `${audience === 1 ? 'pc' : 'c'}:${communityId}`;
+}
+
+/** Every word an indexed text is filed under: its community, and each of its terms. */
+export function wordsOf(audience: Audience, communityId: string, body: string): string[] {
+  return [communityWord(audience, communityId), ...termsOf(body).map((t) => termWord(audience, t))];
 }
 
 /** One word of a query: the substring it must match and the terms any match must hold. */

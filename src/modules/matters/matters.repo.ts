@@ -1,7 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { MattersTable, OrdersTable, ProblemEventsTable, ProblemsTable } from '../../db/schema.ts';
 import type { Db, Trx } from '../../db/transaction.ts';
-import { indexMatter, indexProblem } from '../search/search-index.ts';
+import { indexMatters, indexProblems } from '../search/search-index.ts';
 
 /** A place with the community it lies in (from its path), what every matter and problem is filed under. */
 export async function placeInContext(db: Db | Trx, placeId: string) {
@@ -32,7 +32,7 @@ type Rows<T> = Insertable<T> | readonly Insertable<T>[];
 
 export async function insertMatter(db: Trx, row: Rows<MattersTable>) {
   await db.insertInto('matters').values(row).execute();
-  for (const one of Array.isArray(row) ? row : [row]) await indexMatter(db, one as Insertable<MattersTable>);
+  await indexMatters(db, Array.isArray(row) ? row : [row as Insertable<MattersTable>]);
 }
 
 export function findMatter(db: Db | Trx, id: string) {
@@ -61,8 +61,11 @@ export async function updateMatterIf(
 
 export async function insertProblem(db: Trx, row: Rows<ProblemsTable>) {
   await db.insertInto('problems').values(row).execute();
-  for (const one of Array.isArray(row) ? row : [row])
-    await indexProblem(db, (one as Insertable<ProblemsTable>).id);
+  const rows: readonly Insertable<ProblemsTable>[] = Array.isArray(row) ? row : [row];
+  await indexProblems(
+    db,
+    rows.map((p) => p.id),
+  );
 }
 
 export function findProblem(db: Db | Trx, id: string) {

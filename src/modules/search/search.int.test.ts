@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/app.ts';
 import { as, makeTown, type Session, signedInUser } from '../../../test/factories.ts';
 import { bodyMatches, parseQuery, searchBody } from '../../domain/search/terms.ts';
+import { searchTuning } from './search.repo.ts';
 import { backfillOnce, indexProblem } from './search-index.ts';
 
 let t: TestApp;
@@ -12,6 +14,8 @@ let outsider: Session;
 let gridWorker: Session;
 let otherGridWorker: Session;
 let secretary: Session;
+let otherSecretary: Session;
+let streetOfficer: Session;
 
 // Many wordings of a few problems, so that every query below has hits on several pages.
 const wordings = [
@@ -82,6 +86,28 @@ async function visibleToGridWorker(q: string) {
   return visibleWhere(q, (path) => path.startsWith(town.building1.path) || path === town.compound.path);
 }
 
+/** The reference for the street office: everything of both communities of the street. */
+async function visibleToStreet(q: string) {
+  return visibleWhere(q, (path) => path.startsWith(town.street.path));
+}
+
+/** The reference for the echo wall: published summaries of problems in the street. */
+async function publishedInStreet(q: string) {
+  const words = parseQuery(q);
+  const problems = await t.database.db
+    .selectFrom('problems')
+    .selectAll()
+    .where('published_at', 'is not', null)
+    .execute();
+  return problems
+    .filter((p) => p.place_path.startsWith(town.street.path) && p.public_summary)
+    .filter((p) => bodyMatches(searchBody([p.public_summary]), words))
+    .sort((a, b) =>
+      a.created_at === b.created_at ? (a.id < b.id ? 1 : -1) : a.created_at < b.created_at ? 1 : -1,
+    )
+    .map((p) => p.id);
+}
+
 /** The reference for the community office: everything of the community. */
 async function visibleToSecretary(q: string) {
   return visibleWhere(q, (path) => path.startsWith(town.community.path));
@@ -96,19 +122,18 @@ async function visibleWhere(q: string, mine: (path: string) => boolean) {
   const docs = [
     ...matters
       .filter((m) => (m.problem_id ? mine(problemPath.get(m.problem_id)!) : mine(m.place_path)))
-      .map((m) => ({ id: m.id, at: m.created_at, key: `m:${m.id}`, body: searchBody([m.title, m.text]) })),
+      .map((m) => ({ id: m.id, at: m.created_at, body: searchBody([m.title, m.text]) })),
     ...problems
       .filter((p) => mine(p.place_path))
       .map((p) => ({
         id: p.id,
         at: p.created_at,
-        key: `p:${p.id}`,
         body: searchBody([p.title, p.public_summary]),
       })),
   ];
   return docs
     .filter((d) => bodyMatches(d.body, words))
-    .sort((a, b) => (a.at === b.at ? (a.key < b.key ? 1 : -1) : a.at < b.at ? 1 : -1))
+    .sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1))
     .map((d) => d.id);
 }
 
@@ -134,8 +159,17 @@ beforeAll(async () => {
     const id = await submit(resident, wordings[i % wordings.length]!, i);
     if (i % 4 === 0) await accept(gridWorker, id, i % 8 === 0 ? '3号楼水压低' : '电梯故障');
   }
+  otherSecretary = (
+    await signedInUser(t.app, t.database, {
+      grants: [{ role: 'community_secretary', place: town.otherCommunity }],
+    })
+  ).session;
+  streetOfficer = (
+    await signedInUser(t.app, t.database, { grants: [{ role: 'street_officer', place: town.street }] })
+  ).session;
   await submit(neighbour, '2号楼水压低，隔壁单元也一样', 100);
   await submit(outsider, '水压低，香溪美地也有这个问题', 101);
+  await accept(otherSecretary, await submit(outsider, '香溪美地3号楼水压太低', 102), '香溪美地水压低');
 });
 afterAll(() => t.close());
 
@@ -258,8 +292,9 @@ describe('a database that had matters before the index existed', () => {
   it('is indexed once when the server starts, with the same hits as before', async () => {
     const url = `/api/workbench/search?q=${encodeURIComponent('水压')}`;
     const before = await allPages(secretary, url);
-    await t.database.db.deleteFrom('search_terms').execute();
     await t.database.db.deleteFrom('search_docs').execute();
+    if (t.database.dialect === 'sqlite')
+      await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(t.database.db);
     expect((await allPages(secretary, url)).total).toBe(0);
     await t.database.db.deleteFrom('app_meta').where('key', '=', 'search.backfilled').execute();
     await backfillOnce(t.database.db);
@@ -313,5 +348,66 @@ describe('echo-wall search', () => {
       url: `/api/public/search?q=${encodeURIComponent('渗漏')}&placeId=${town.building2.id}`,
     });
     expect(building2.json().total).toBe(0);
+  });
+});
+
+describe('every way of answering', () => {
+  const defaults = { ...searchTuning };
+  afterEach(() => Object.assign(searchTuning, defaults));
+  beforeAll(async () => {
+    // Published summaries in both communities of the street, for the echo wall's way through them.
+    const problems = await t.database.db.selectFrom('problems').select(['id', 'title']).execute();
+    await t.database.db.transaction().execute(async (trx) => {
+      for (const [i, p] of problems.entries()) {
+        if (i % 3 === 2) continue;
+        await trx
+          .updateTable('problems')
+          .set({ public_summary: `${p.title}，已处理 Water fixed`, published_at: new Date().toISOString() })
+          .where('id', '=', p.id)
+          .execute();
+        await indexProblem(trx, p.id);
+      }
+    });
+  });
+
+  // Sorting every hit, walking the time index (one community, or several side by side), naming the
+  // reader's communities in the index or filtering them on the texts: the same hits, page by page.
+  it.each([
+    ['sorted, communities named', { sortLimit: 1_000, namedCommunities: 32 }],
+    ['walked, communities named', { sortLimit: 0, namedCommunities: 32 }],
+    ['sorted, communities filtered', { sortLimit: 1_000, namedCommunities: 0 }],
+    ['walked, communities filtered', { sortLimit: 0, namedCommunities: 0 }],
+  ])('gives the scan’s hits for every reader: %s', async (_, tuning) => {
+    Object.assign(searchTuning, tuning);
+    const readers = [
+      [gridWorker, visibleToGridWorker],
+      [secretary, visibleToSecretary],
+      [streetOfficer, visibleToStreet],
+    ] as const;
+    for (const q of ['水', '水压', '水压低', '三栋', '水压 3号楼', 'lift', '_']) {
+      for (const [session, reference] of readers) {
+        const { hits, total } = await allPages(
+          session,
+          `/api/workbench/search?q=${encodeURIComponent(q)}`,
+          4,
+        );
+        const expected = await reference(q);
+        expect(hits.map((h) => h.id)).toEqual(expected);
+        expect(total).toBe(expected.length);
+      }
+    }
+    for (const q of ['水压', '已处理', 'water', '水压低']) {
+      const expected = await publishedInStreet(q);
+      expect(expected.length).toBeGreaterThan(0);
+      for (const where of [`&placeId=${town.street.id}`, '']) {
+        const { hits, total } = await allPages(
+          null,
+          `/api/public/search?q=${encodeURIComponent(q)}${where}`,
+          3,
+        );
+        expect(hits.map((h) => (h as Hit & { problemId: string }).problemId)).toEqual(expected);
+        expect(total).toBe(expected.length);
+      }
+    }
   });
 });

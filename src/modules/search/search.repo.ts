@@ -1,7 +1,8 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { isEmptyScope, type PathScope, pathBelow, pathInScope } from '../../db/fragments.ts';
 import { type Db, pathRange } from '../../db/transaction.ts';
-import type { QueryWord } from '../../domain/search/terms.ts';
+import { communityWord, type QueryWord, termWord } from '../../domain/search/terms.ts';
+import { knownWords, onPostgres } from './search-index.ts';
 
 /** Who may see which staff documents: problems by their place, matters by their problem or the inbox. */
 export interface StaffVisibility {
@@ -70,41 +71,22 @@ export function combineReach(a: CommunityReach, b: CommunityReach): CommunityRea
   return { full, partial: [...all].filter((id) => !full.includes(id)) };
 }
 
-// A term's postings are counted up to this many when choosing the rarest term to walk; past it the
-// exact number does not change the choice much.
-const RARITY_CAP = 5_000;
-
-function inCommunities(ids: readonly string[]): Expression<SqlBool> {
-  if (ids.length === 0) return sql<SqlBool>`1 = 0`;
-  if (ids.length === 1) return sql<SqlBool>`t.community_id = ${ids[0]}`;
-  return sql<SqlBool>`t.community_id in (${sql.join(ids)})`;
-}
-
 /**
- * The term to walk: the one with the fewest postings in the walked communities, each counted up to
- * RARITY_CAP, all in one statement (one round trip, however many character pairs the query has).
+ * Where the search changes its way, each way giving the same hits (the integration tests set both to
+ * 0 to take the other way with a small town).
  */
-async function rarestTerm(db: Db, f: SearchFilter): Promise<string> {
-  const terms = [...new Set(f.words.flatMap((w) => w.terms))];
-  if (terms.length === 1) return terms[0]!;
-  const counted = terms.map((term) => {
-    let capped = db
-      .selectFrom('search_terms as t')
-      .select('t.doc_id')
-      .where('t.term', '=', term)
-      .where('t.public', '=', f.public);
-    if (f.communities)
-      capped = capped.where(inCommunities([...f.communities.full, ...f.communities.partial]));
-    return db
-      .selectFrom(capped.limit(RARITY_CAP).as('capped'))
-      .select((eb) => [sql<string>`cast(${term} as text)`.as('term'), eb.fn.countAll<number>().as('n')]);
-  });
-  let union = counted[0]!;
-  for (const q of counted.slice(1)) union = union.unionAll(q);
-  const rows = await union.execute();
-  const n = new Map(rows.map((r) => [r.term, Number(r.n)]));
-  return terms.reduce((best, term) => ((n.get(term) ?? 0) < (n.get(best) ?? 0) ? term : best));
-}
+export const searchTuning = {
+  /**
+   * Up to this many hits the page is cut from all of them, sorted; past it, newest first is a walk
+   * along the time index of the reader's communities that stops once the page is full.
+   */
+  sortLimit: 1_000,
+  /**
+   * Up to this many communities a search names each (one index word each); past it (a district, the
+   * city) it reads every community's postings and keeps those of the reader's communities.
+   */
+  namedCommunities: 32,
+};
 
 /** The body holds the word as a substring; `%`, `_` and `\` in it are taken literally. */
 function containsWord(word: string): Expression<SqlBool> {
@@ -112,79 +94,166 @@ function containsWord(word: string): Expression<SqlBool> {
   return sql<SqlBool>`d.body like ${pattern} escape '\\'`;
 }
 
+function inCommunities(ids: readonly string[]): Expression<SqlBool> {
+  if (ids.length === 0) return sql<SqlBool>`1 = 0`;
+  if (ids.length === 1) return sql<SqlBool>`d.community_id = ${ids[0]}`;
+  return sql<SqlBool>`d.community_id in (${sql.join(ids)})`;
+}
+
 function scoped(path: Expression<string>, scope: PathScope): Expression<SqlBool> {
   return isEmptyScope(scope) ? sql<SqlBool>`1 = 0` : pathInScope(path, scope);
 }
 
-/** Checked per document, and only in partly visible communities (subqueries, not joins, so skipped elsewhere). */
+/** Checked per document, and only in partly visible communities: problems by their place, matters by their problem or the inbox. */
 function staffVisible(v: StaffVisibility): Expression<SqlBool> {
-  return sql<SqlBool>`((d.entity_type = 'problem' and ${scoped(sql.ref('d.place_path'), v.problems)})
+  return sql<SqlBool>`((d.entity_type = 'problem' and exists (select 1 from problems vp where vp.id = d.entity_id
+      and ${scoped(sql.ref('vp.place_path'), v.problems)}))
     or (d.entity_type = 'matter' and exists (select 1 from matters m where m.id = d.entity_id and (
       (m.problem_id is not null and exists (select 1 from problems mp where mp.id = m.problem_id
         and ${scoped(sql.ref('mp.place_path'), v.problems)}))
-      or (m.problem_id is null and ${scoped(sql.ref('d.place_path'), v.inbox)})))))`;
+      or (m.problem_id is null and ${scoped(sql.ref('m.place_path'), v.inbox)})))))`;
+}
+
+/** Published summaries are problems': at or below a place is where the problem is filed. */
+function problemBelow(placePath: string): Expression<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from problems up where up.id = d.entity_id and ${pathBelow(sql.ref('up.place_path'), placePath)})`;
 }
 
 /**
- * The documents whose body contains every word, newest first, one page of them and the exact total.
- * Walks the postings of the rarest term (a one- or two-character word is one term) in the reader's
- * communities and confirms the rest on the body, so the hits are those of `body LIKE '%word%'` for
- * every word, on both databases.
+ * The words of the index a hit must be filed under: FTS5 ANDs word ids (the communities ORed), GIN
+ * checks that the text's word ids contain them all (and overlap the communities').
+ */
+function filedUnder(db: Db, termIds: number[], communityIds: number[]): Expression<SqlBool> {
+  if (onPostgres(db)) {
+    const all = communityIds.length === 1 ? [...termIds, communityIds[0]!] : termIds;
+    const contains = sql<SqlBool>`d.words @> cast(${`{${all.join(',')}}`} as int4[])`;
+    if (communityIds.length <= 1) return contains;
+    return sql<SqlBool>`(${contains} and d.words && cast(${`{${communityIds.join(',')}}`} as int4[]))`;
+  }
+  return sql<SqlBool>`d.id in (select rowid from search_fts where search_fts match ${ftsMatch(termIds, communityIds)})`;
+}
+
+/** An FTS5 query over word ids (each id is one token of the ascii tokenizer). */
+function ftsMatch(termIds: number[], communityIds: number[]): string {
+  const communities =
+    communityIds.length === 0
+      ? []
+      : [communityIds.length === 1 ? `${communityIds[0]}` : `(${communityIds.join(' OR ')})`];
+  return [...communities, ...termIds.map(String)].join(' AND ');
+}
+
+type Hit = {
+  id: number;
+  entity_type: 'matter' | 'problem';
+  entity_id: string;
+  created_at: string;
+  body: string;
+};
+const none: { total: number; items: Hit[] } = { total: 0, items: [] };
+
+/**
+ * The documents whose body contains every word, newest first (ties by id), one page of them and the
+ * exact total. The index narrows to the texts filed under every term of the query and the reader's
+ * communities; words of three or more characters are then confirmed on the body, so the hits are
+ * those of `body LIKE '%word%'` for every word, on both databases.
  */
 export async function searchDocs(db: Db, f: SearchFilter) {
-  if (f.words.length === 0) return { total: 0, items: [] };
+  if (f.words.length === 0) return none;
   const reach = f.communities;
-  if (reach && reach.full.length + reach.partial.length === 0) return { total: 0, items: [] };
-  const driver = await rarestTerm(db, f);
-  const confirm = f.words.filter((w) => !(w.exact && w.terms[0] === driver));
-  const partial = reach && f.visibility && reach.partial.length > 0;
-  const needsDoc = confirm.length > 0 || f.under || f.type || partial;
-  let postings = db
-    .selectFrom('search_terms as t')
-    .select(['t.doc_id', 't.created_at', 't.community_id'])
-    .where('t.term', '=', driver)
-    .where('t.public', '=', f.public);
-  if (reach) postings = postings.where(inCommunities([...reach.full, ...reach.partial]));
-  // A bare term's postings are its hits: counted in the index, the page a short walk along it.
-  if (!needsDoc) {
-    const count = await db
-      .selectFrom(postings.as('t'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    const items = await postings
-      .innerJoin('search_docs as d', 'd.id', 't.doc_id')
-      .select(['d.id', 'd.entity_type', 'd.entity_id', 'd.created_at', 'd.body'])
-      .orderBy('t.created_at', 'desc')
-      .orderBy('t.doc_id', 'desc')
+  const communities = reach ? [...new Set([...reach.full, ...reach.partial])] : null;
+  if (communities && communities.length === 0) return none;
+  const audience = f.public;
+  const terms = [...new Set(f.words.flatMap((w) => w.terms))].map((t) => termWord(audience, t));
+  const named =
+    communities !== null && communities.length <= searchTuning.namedCommunities ? communities : [];
+  const ids = await knownWords(db, [...terms, ...named.map((c) => communityWord(audience, c))]);
+  // A term no text holds has no hits; a community no text is filed under adds none.
+  if (terms.some((t) => !ids.has(t))) return none;
+  const present = named.filter((c) => ids.has(communityWord(audience, c)));
+  if (named.length > 0 && present.length === 0) return none;
+  const communityIds = present.map((c) => ids.get(communityWord(audience, c))!);
+  const termIds = terms.map((t) => ids.get(t)!);
+  const matched = filedUnder(db, termIds, communityIds);
+
+  // What the index cannot tell: a longer word's place in the text, the reader's part of a community
+  // (a grid), a place below a community, the kind of document, communities past the named ones.
+  const confirm = f.words.filter((w) => !w.exact).map((w) => containsWord(w.text));
+  const rest: Expression<SqlBool>[] = [];
+  if (communities && named.length === 0) rest.push(inCommunities(communities));
+  if (f.under) rest.push(problemBelow(f.under));
+  if (f.type) rest.push(sql<SqlBool>`d.entity_type = ${f.type}`);
+  if (reach && f.visibility && reach.partial.length > 0) {
+    const visibility = f.visibility;
+    rest.push(sql<SqlBool>`(${inCommunities(reach.full)} or ${staffVisible(visibility)})`);
+  }
+
+  const bare = confirm.length === 0 && rest.length === 0;
+  let total: number;
+  if (bare && !onPostgres(db)) {
+    // The index alone answers: count its rowids, no document read.
+    const row = await sql<{
+      n: number;
+    }>`select count(*) as n from search_fts where search_fts match ${ftsMatch(termIds, communityIds)}`.execute(
+      db,
+    );
+    total = Number(row.rows[0]?.n ?? 0);
+  } else {
+    let counted = db.selectFrom('search_docs as d').where(matched);
+    for (const c of [...confirm, ...rest]) counted = counted.where(c);
+    const row = await counted.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    total = Number(row.n);
+  }
+  if (total === 0 || f.offset >= total) return { total, items: [] };
+
+  const columns = ['d.id', 'd.entity_type', 'd.entity_id', 'd.created_at', 'd.body'] as const;
+  if (total <= searchTuning.sortLimit) {
+    // The hits are read first, then sorted: materialised, so that no planner walks the time index
+    // hoping to meet them early.
+    let hits = db.selectFrom('search_docs as d').select(columns).where(matched);
+    for (const c of [...confirm, ...rest]) hits = hits.where(c);
+    const items = await db
+      .with(
+        (w) => w('hits').materialized(),
+        () => hits,
+      )
+      .selectFrom('hits')
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('entity_id', 'desc')
       .limit(f.limit)
       .offset(f.offset)
       .execute();
-    return { total: Number(count.n), items };
+    return { total, items };
   }
-  // Otherwise the walked term's postings come first, then each is confirmed on its document. The
-  // candidates are materialised so that no planner starts from the documents (PostgreSQL would
-  // scan them all when it guesses a LIKE to be selective).
-  let base = db
-    .with(
-      (w) => w('cand').materialized(),
-      () => postings,
-    )
-    .selectFrom('cand as t')
-    .innerJoin('search_docs as d', 'd.id', 't.doc_id');
-  for (const w of confirm) base = base.where(containsWord(w.text));
-  if (f.under) base = base.where(pathBelow(sql.ref('d.place_path'), f.under));
-  if (f.type) base = base.where('d.entity_type', '=', f.type);
-  if (partial) {
-    const visibility = f.visibility!;
-    base = base.where((eb) => eb.or([inCommunities(reach.full), staffVisible(visibility)]));
+
+  // Many hits: walk each named community's texts newest first (or all texts, past the named ones),
+  // keep those holding every word, stop when the page is full. LIKE is exact here for every word.
+  const contains = f.words.map((w) => containsWord(w.text));
+  const upTo = f.offset + f.limit;
+  const walk = (community: string | null) => {
+    let q = db.selectFrom('search_docs as d').select(columns).where('d.public', '=', audience);
+    if (community !== null) q = q.where('d.community_id', '=', community);
+    for (const c of [...contains, ...rest]) q = q.where(c);
+    return q.orderBy('d.created_at', 'desc').orderBy('d.entity_id', 'desc').limit(upTo);
+  };
+  if (present.length <= 1) {
+    const items = await walk(present[0] ?? null)
+      .clearLimit()
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute();
+    return { total, items };
   }
-  const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const items = await base
-    .select(['d.id', 'd.entity_type', 'd.entity_id', 'd.created_at', 'd.body'])
-    .orderBy('t.created_at', 'desc')
-    .orderBy('t.doc_id', 'desc')
+  const arms = present.map((c, i) => db.selectFrom(walk(c).as(`w${i}`)).selectAll());
+  let union = arms[0]!;
+  for (const arm of arms.slice(1)) union = union.unionAll(arm);
+  const items = await db
+    .selectFrom(union.as('u'))
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('entity_id', 'desc')
     .limit(f.limit)
     .offset(f.offset)
     .execute();
-  return { total: Number(count.n), items };
+  return { total, items };
 }
