@@ -33,6 +33,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A journey waits on a real server on a shared machine: an answer may take seconds, not vitest's 1 s.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -85,6 +85,14 @@ describe('the problem list (问题清单)', () => {
     await poll(() => group.textContent()).toContain(`坏了好几天（${stamp}）`);
     expect(await group.textContent()).toContain('同在秦汉人家 3号楼');
     expect(await seriousAccessibilityViolations(grid)).toEqual([]);
+    // Another journey may have left an open problem about the same lights in 3号楼 (the race in
+    // core-loop.e2e.ts), rightly suggested with these two: staff untick what is not theirs to merge.
+    for (const other of await group
+      .locator('.ant-table-row')
+      .filter({ hasNotText: String(stamp) })
+      .all()) {
+      await other.getByRole('checkbox').uncheck();
+    }
     await group.getByLabel('新问题标题').fill(`3号楼楼道灯不亮 ${stamp}`);
     await button(group, '合并所选').click();
     await grid.getByText('已合并，已通知 1 位反映人').click();

@@ -58,7 +58,9 @@ describe('a household consultation, end to end', () => {
     await visit.getByText('不同意', { exact: true }).click();
     await visit.getByLabel('入户记录（必填）').fill('晚间入户，业主在纸质意见表上签字');
     await button(visit, '保存').click();
-    await expect.poll(() => grid.getByTestId('answered-heads').textContent(), wait).toBe('2 户/人');
+    await expect
+      .poll(() => grid.getByTestId('answered-heads').textContent(), { timeout: 15_000 })
+      .toBe('2 户/人');
 
     // The tally moves on the secretary's screen (it refreshes itself while the question is open).
     await expect

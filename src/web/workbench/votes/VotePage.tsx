@@ -16,7 +16,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { QuestionDetail, VoterRow } from '../../../modules/votes/votes.schemas.ts';
@@ -136,12 +136,18 @@ export function VotePage() {
   const [version, setVersion] = useState(0);
   const [modal, setModal] = useState<'answer' | 'round' | 'plan' | null>(null);
 
+  // The timer's refresh and the one after a recorded answer can cross on the wire: only the answer to
+  // the latest request is shown, or an older tally would overwrite the newer one.
+  const latest = useRef(0);
   const load = useCallback(async () => {
+    const asked = ++latest.current;
     try {
-      setQuestion(await api<QuestionDetail>(`/api/workbench/votes/${id}`));
+      const answer = await api<QuestionDetail>(`/api/workbench/votes/${id}`);
+      if (asked !== latest.current) return;
+      setQuestion(answer);
       setProblem(null);
     } catch (error) {
-      setProblem(problemText(error));
+      if (asked === latest.current) setProblem(problemText(error));
     }
   }, [id]);
   // A new version (after a recorded answer or round) asks the server again.
