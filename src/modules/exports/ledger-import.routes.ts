@@ -1,37 +1,20 @@
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../server/errors.ts';
 import { type Language, pickLanguage } from '../../server/i18n.ts';
 import { transact } from '../../server/transaction.ts';
+import { uploadedFile } from '../../server/uploaded-file.ts';
 import { requireActor } from '../access/policy.ts';
 import { streamProgress, wantsProgress } from '../household-imports/progress-stream.ts';
 import { LedgerImportQuery, LedgerImportReport, MAX_LEDGER_BYTES } from './ledger-import.schemas.ts';
 import {
   commitLedgerImport,
-  type LedgerFile,
   type LedgerReport,
   ledgerTarget,
   previewLedgerImport,
 } from './ledger-import.service.ts';
 
 const tags = ['problem ledger imports'];
-
-async function fileOf(request: FastifyRequest): Promise<LedgerFile> {
-  const missing = () =>
-    new AppError('validation_failed', { fields: [{ field: 'file', message: 'required' }] });
-  if (!request.isMultipart()) throw missing();
-  try {
-    const file = await request.file();
-    if (!file) throw missing();
-    return { bytes: await file.toBuffer(), fileName: file.filename };
-  } catch (error) {
-    // A body cut short or not multipart after all is the sender's fault; a file too large keeps its 413.
-    const status = (error as { statusCode?: number }).statusCode;
-    if (error instanceof AppError || (status !== undefined && status < 500)) throw error;
-    throw missing();
-  }
-}
 
 const translated = (report: LedgerReport, language: Language): LedgerImportReport => ({
   ...report,
@@ -51,7 +34,7 @@ export const ledgerImportRoutes: FastifyPluginAsyncZod = async (app) => {
   async function readAllowed(request: FastifyRequest, placeId: string) {
     const actor = requireActor(request.actor);
     await transact(deps, actor, (tx) => ledgerTarget(tx, placeId));
-    return { actor, file: await fileOf(request) };
+    return { actor, file: await uploadedFile(request) };
   }
 
   app.post(

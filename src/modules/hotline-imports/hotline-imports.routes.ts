@@ -1,30 +1,20 @@
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../server/errors.ts';
 import { type Language, pickLanguage } from '../../server/i18n.ts';
 import { transact } from '../../server/transaction.ts';
+import { uploadedFile } from '../../server/uploaded-file.ts';
 import { requireActor } from '../access/policy.ts';
 import { streamProgress, wantsProgress } from '../household-imports/progress-stream.ts';
 import { HotlineImportQuery, HotlineImportReport, MAX_HOTLINE_BYTES } from './hotline-imports.schemas.ts';
 import {
   commitHotlineImport,
-  type HotlineFile,
   type HotlineReport,
   hotlineTarget,
   previewHotlineImport,
 } from './hotline-imports.service.ts';
 
 const tags = ['hotline imports'];
-
-async function fileOf(request: FastifyRequest): Promise<HotlineFile> {
-  const missing = () =>
-    new AppError('validation_failed', { fields: [{ field: 'file', message: 'required' }] });
-  if (!request.isMultipart()) throw missing();
-  const file = await request.file();
-  if (!file) throw missing();
-  return { bytes: await file.toBuffer(), fileName: file.filename };
-}
 
 const translated = (report: HotlineReport, language: Language): HotlineImportReport => ({
   ...report,
@@ -44,7 +34,7 @@ export const hotlineImportRoutes: FastifyPluginAsyncZod = async (app) => {
   async function readAllowed(request: FastifyRequest, placeId: string) {
     const actor = requireActor(request.actor);
     await transact(deps, actor, (tx) => hotlineTarget(tx, placeId));
-    return { actor, file: await fileOf(request) };
+    return { actor, file: await uploadedFile(request) };
   }
 
   app.post(

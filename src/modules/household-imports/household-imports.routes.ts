@@ -2,9 +2,9 @@ import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { AppError } from '../../server/errors.ts';
 import { pickLanguage } from '../../server/i18n.ts';
 import { transact } from '../../server/transaction.ts';
+import { fileRequired, uploadedFile } from '../../server/uploaded-file.ts';
 import { requireActor } from '../access/policy.ts';
 import {
   ImportPreviewView,
@@ -28,12 +28,8 @@ async function sourceOf(
   request: FastifyRequest,
   body: z.infer<typeof ImportRowsBody> | null | undefined,
 ): Promise<ImportSource> {
-  if (request.isMultipart()) {
-    const file = await request.file();
-    if (!file) throw new AppError('validation_failed', { fields: [{ field: 'file', message: 'required' }] });
-    return { bytes: await file.toBuffer(), fileName: file.filename };
-  }
-  if (!body) throw new AppError('validation_failed', { fields: [{ field: 'file', message: 'required' }] });
+  if (request.isMultipart()) return uploadedFile(request);
+  if (!body) throw fileRequired();
   return { rows: body.rows, fileName: body.fileName };
 }
 
