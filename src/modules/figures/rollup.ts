@@ -33,11 +33,12 @@ const problemKey = [
   'reopened',
 ] as const satisfies readonly (keyof ProblemDims)[];
 
-async function loadMatter(db: Trx, id: string) {
-  return db
+const mattersWithCommunity = (db: Trx) =>
+  db
     .selectFrom('matters')
     .innerJoin('places as community', 'community.id', 'matters.community_id')
     .select([
+      'matters.id',
       'community.path as community_path',
       'matters.category',
       'matters.channel',
@@ -46,16 +47,15 @@ async function loadMatter(db: Trx, id: string) {
       'matters.feedback_solved',
       'matters.rating',
       'matters.problem_id',
-    ])
-    .where('matters.id', '=', id)
-    .executeTakeFirst();
-}
+    ]);
 
-async function loadProblem(db: Trx, id: string) {
-  const problem = await db
+// A problem's channel is the channel of its first matter (a problem made by staff counts as online).
+const problemsWithCommunity = (db: Trx) =>
+  db
     .selectFrom('problems')
     .innerJoin('places as community', 'community.id', 'problems.community_id')
-    .select([
+    .select((eb) => [
+      'problems.id',
       'community.path as community_path',
       'problems.category',
       'problems.created_at',
@@ -65,19 +65,27 @@ async function loadProblem(db: Trx, id: string) {
       'problems.resolved_at',
       'problems.deadline_at',
       'problems.reopen_count',
-    ])
-    .where('problems.id', '=', id)
-    .executeTakeFirst();
-  if (!problem) return undefined;
-  const first = await db
-    .selectFrom('matters')
-    .select('channel')
-    .where('problem_id', '=', id)
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
-  return { ...problem, channel: first?.channel ?? 'online' };
+      eb
+        .selectFrom('matters')
+        .select('matters.channel')
+        .whereRef('matters.problem_id', '=', 'problems.id')
+        .orderBy('matters.created_at')
+        .orderBy('matters.id')
+        .limit(1)
+        .as('first_channel'),
+    ]);
+
+const withChannel = <P extends { first_channel: string | null }>({ first_channel, ...p }: P) => ({
+  ...p,
+  channel: first_channel ?? 'online',
+});
+
+const loadMatter = (db: Trx, id: string) =>
+  mattersWithCommunity(db).where('matters.id', '=', id).executeTakeFirst();
+
+async function loadProblem(db: Trx, id: string) {
+  const problem = await problemsWithCommunity(db).where('problems.id', '=', id).executeTakeFirst();
+  return problem && withChannel(problem);
 }
 
 async function moveMatter(db: Trx, dims: MatterDims, delta: number) {
@@ -163,9 +171,65 @@ export async function countChange(tx: Tx, changed: { matterId?: string; problemI
   }
 }
 
+/** Rows of one roll-up to add in one statement: the same key summed, as one upsert may touch a row once. */
+function summed<K extends object>(dims: (K & { reopens?: number })[]) {
+  const rows = new Map<string, K & { n: number; reopens: number }>();
+  for (const d of dims) {
+    const { reopens = 0, ...key } = d;
+    const id = JSON.stringify(key);
+    const row = rows.get(id);
+    if (row) {
+      row.n += 1;
+      row.reopens += reopens;
+    } else rows.set(id, { ...(key as K), n: 1, reopens });
+  }
+  return [...rows.values()];
+}
+
+/** Counts matters and problems that are in no row yet: what countChange does for each, in a few statements. */
+async function countNew(db: Trx, entityType: 'matter' | 'problem', ids: string[]) {
+  const counted =
+    entityType === 'matter'
+      ? (await mattersWithCommunity(db).where('matters.id', 'in', ids).execute()).map((m) => ({
+          id: m.id,
+          dims: matterDims(m) as MatterDims | ProblemDims,
+        }))
+      : (await problemsWithCommunity(db).where('problems.id', 'in', ids).execute()).map((p) => ({
+          id: p.id,
+          dims: problemDims(withChannel(p)) as MatterDims | ProblemDims,
+        }));
+  if (counted.length === 0) return;
+  await db
+    .insertInto('figure_keys')
+    .values(counted.map((c) => ({ entity_type: entityType, entity_id: c.id, dims: JSON.stringify(c.dims) })))
+    .execute();
+  if (entityType === 'matter') {
+    const rows = summed(counted.map((c) => c.dims as MatterDims)).map(({ reopens: _, ...row }) => row);
+    await db
+      .insertInto('rollup_matters')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.columns(matterKey).doUpdateSet({ n: sql<number>`${sql.ref('rollup_matters.n')} + excluded.n` }),
+      )
+      .execute();
+  } else {
+    await db
+      .insertInto('rollup_problems')
+      .values(summed(counted.map((c) => c.dims as ProblemDims)))
+      .onConflict((oc) =>
+        oc.columns(problemKey).doUpdateSet({
+          n: sql<number>`${sql.ref('rollup_problems.n')} + excluded.n`,
+          reopens: sql<number>`${sql.ref('rollup_problems.reopens')} + excluded.reopens`,
+        }),
+      )
+      .execute();
+  }
+}
+
 /**
  * Counts every matter and problem not yet in the roll-ups: a database that held matters before the
- * roll-ups existed, or rows written in bulk (the benchmark city). Batches of 500 per transaction.
+ * roll-ups existed, or rows written in bulk (the benchmark city). Batches of 500 per transaction, each
+ * counted in a few statements (one at a time took most of the build of a million-matter city).
  */
 export async function backfillFigures(database: { db: Db; dialect: Tx['dialect'] }): Promise<number> {
   let counted = 0;
@@ -182,11 +246,13 @@ export async function backfillFigures(database: { db: Db; dialect: Tx['dialect']
         .limit(500)
         .execute();
       if (missing.length === 0) break;
-      await database.db.transaction().execute(async (db) => {
-        const tx: Tx = { db, dialect: database.dialect, actor: null, now: new Date(), auditKey: '' };
-        for (const row of missing)
-          await countChange(tx, entity === 'matter' ? { matterId: row.id } : { problemId: row.id });
-      });
+      await database.db.transaction().execute((db) =>
+        countNew(
+          db,
+          entity,
+          missing.map((m) => m.id),
+        ),
+      );
       counted += missing.length;
     }
   }
