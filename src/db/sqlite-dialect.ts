@@ -1,39 +1,18 @@
 import type { Database as SQLiteDatabase, Statement } from 'better-sqlite3';
 import {
+  type CompiledQuery,
   type DatabaseConnection,
   type Driver,
+  type QueryResult,
+  SelectQueryNode,
   SqliteDialect,
-  type SqliteDatabase as SqliteForKysely,
-  SqliteDriver,
 } from 'kysely';
 
-/** How many compiled statements a connection keeps: every query the code writes, and room to spare. */
+/** How many compiled statements the connection keeps: every query the code writes, and room to spare. */
 const STATEMENTS_KEPT = 1000;
-
-/**
- * better-sqlite3 compiles SQL on every prepare(), and Kysely prepares each query it runs: compiling was a
- * fifth of the CPU of a busy server. The compiled statements are kept by their SQL, least recently used
- * dropped first. A statement still iterating (a streamed query) is not handed out twice.
- */
-function withStatementCache(sqlite: SQLiteDatabase): SqliteForKysely {
-  const kept = new Map<string, Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(sql) {
-      const found = kept.get(sql);
-      if (found?.busy) return sqlite.prepare(sql);
-      if (found) {
-        kept.delete(sql);
-        kept.set(sql, found);
-        return found;
-      }
-      const statement = sqlite.prepare(sql);
-      kept.set(sql, statement);
-      if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value as string);
-      return statement;
-    },
-  };
-}
+/** A group commit closes at this many transactions, or when it is this old, even with more waiting. */
+const GROUP_LIMIT = 128;
+const GROUP_MS = 10;
 
 /**
  * Hands SQLite's one connection to waiters in arrival order, waking only the next one. Kysely's own
@@ -44,6 +23,10 @@ class FifoLock {
   private held = false;
   private queue: (() => void)[] = [];
   private head = 0;
+
+  get waiting(): number {
+    return this.queue.length - this.head;
+  }
 
   async acquire(): Promise<void> {
     if (!this.held) {
@@ -66,29 +49,188 @@ class FifoLock {
   }
 }
 
-class OurSqliteDriver extends SqliteDriver {
+/**
+ * better-sqlite3 compiles SQL on every prepare(), and Kysely prepares each query it runs: compiling was a
+ * fifth of the CPU of a busy server. The compiled statements are kept by their SQL, least recently used
+ * dropped first. A statement still iterating (a streamed query) is not handed out twice.
+ */
+class Statements {
+  private readonly kept = new Map<string, Statement>();
+
+  constructor(private readonly sqlite: SQLiteDatabase) {}
+
+  get(sql: string): Statement {
+    const found = this.kept.get(sql);
+    if (found?.busy) return this.sqlite.prepare(sql);
+    if (found) {
+      this.kept.delete(sql);
+      this.kept.set(sql, found);
+      return found;
+    }
+    const statement = this.sqlite.prepare(sql);
+    this.kept.set(sql, statement);
+    if (this.kept.size > STATEMENTS_KEPT) this.kept.delete(this.kept.keys().next().value as string);
+    return statement;
+  }
+}
+
+/** One use of the connection, from acquire to release: a transaction or a query. */
+class Lease implements DatabaseConnection {
+  released = false;
+  inTransaction = false;
+
+  constructor(private readonly driver: GroupCommitDriver) {}
+
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    return Promise.resolve(this.driver.execute<R>(this, query));
+  }
+
+  async *streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    if (!SelectQueryNode.is(query.query)) throw new Error('SQLite streams only select queries');
+    for (const row of this.driver.iterate(this, query)) yield { rows: [row as R] };
+  }
+}
+
+type Waiter = { resolve: () => void; reject: (error: unknown) => void };
+
+/**
+ * SQLite's one connection, with group commit. SQLite fsyncs once per commit (synchronous=FULL), and
+ * that fsync, not the work, limited how many changes a second it could take. Transactions that arrive
+ * together run one after another as savepoints of one database transaction, committed once for all of
+ * them when no one else is waiting (or at GROUP_LIMIT / GROUP_MS); each is answered only after that
+ * commit, so an acknowledged change is on disk as before (docs/durability.md). A transaction that fails
+ * rolls back to its savepoint and leaves the others alone. Reads outside a transaction run inside the
+ * open group: they may see a change whose writer is still waiting for the commit.
+ */
+class GroupCommitDriver implements Driver {
   private readonly lock = new FifoLock();
+  private readonly statements: Statements;
+  private group: { waiting: Waiter[]; openedAt: number } | null = null;
 
   constructor(private readonly sqlite: SQLiteDatabase) {
-    super({ database: withStatementCache(sqlite) });
+    this.statements = new Statements(sqlite);
   }
 
-  override async acquireConnection(): Promise<DatabaseConnection> {
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
     await this.lock.acquire();
-    return super.acquireConnection();
+    return new Lease(this);
   }
 
-  override async releaseConnection(): Promise<void> {
-    await super.releaseConnection();
+  execute<R>(lease: Lease, { sql, parameters }: CompiledQuery): QueryResult<R> {
+    const statement = this.statements.get(sql);
+    // A write on its own is answered at once, so it must not join the group; pragmas and vacuum cannot
+    // run inside a transaction: the open group commits first. A read joins it, unless the group is old.
+    if (!lease.inTransaction) {
+      if (!statement.readonly || /^\s*(pragma|vacuum)/i.test(sql)) this.commitGroup();
+      else this.commitGroupIfOld();
+    }
+    if (statement.reader) return { rows: statement.all(parameters) as R[] };
+    const { changes, lastInsertRowid } = statement.run(parameters);
+    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+  }
+
+  iterate(_lease: Lease, { sql, parameters }: CompiledQuery): IterableIterator<unknown> {
+    return this.statements.get(sql).iterate(parameters);
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    const lease = connection as Lease;
+    this.commitGroupIfOld();
+    if (!this.group) {
+      this.sqlite.exec('begin');
+      this.group = { waiting: [], openedAt: performance.now() };
+    }
+    this.sqlite.exec('savepoint one_transaction');
+    lease.inTransaction = true;
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    const lease = connection as Lease;
+    this.sqlite.exec('release one_transaction');
+    lease.inTransaction = false;
+    const group = this.group!;
+    const committed = new Promise<void>((resolve, reject) => group.waiting.push({ resolve, reject }));
+    // The next transaction may join the group while this one waits for its commit.
+    this.release(lease);
+    await committed;
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    const lease = connection as Lease;
+    // After a failed group commit the lease is already given back: nothing of it is left to undo.
+    if (lease.released) return;
+    lease.inTransaction = false;
+    if (this.sqlite.inTransaction) {
+      this.sqlite.exec('rollback to one_transaction');
+      this.sqlite.exec('release one_transaction');
+      return;
+    }
+    // SQLite rolled the whole transaction back by itself (SQLITE_FULL, SQLITE_IOERR): the group's
+    // earlier transactions went with it, and their writers are told.
+    this.failGroup(new Error('SQLite rolled the transaction back'));
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    const lease = connection as Lease;
+    if (!lease.released) this.release(lease);
+  }
+
+  async savepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    this.execute(connection as Lease, { sql: `savepoint ${name}`, parameters: [] } as never);
+  }
+
+  async rollbackToSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    this.execute(connection as Lease, { sql: `rollback to ${name}`, parameters: [] } as never);
+  }
+
+  async releaseSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    this.execute(connection as Lease, { sql: `release ${name}`, parameters: [] } as never);
+  }
+
+  async destroy(): Promise<void> {
+    this.commitGroup();
+    this.sqlite.close();
+  }
+
+  /** Gives the connection to the next waiter, committing the group first if it is done. */
+  private release(lease: Lease) {
+    lease.released = true;
+    const group = this.group;
+    if (
+      group &&
+      (this.lock.waiting === 0 ||
+        group.waiting.length >= GROUP_LIMIT ||
+        performance.now() - group.openedAt >= GROUP_MS)
+    )
+      this.commitGroup();
     this.lock.release();
   }
 
-  // SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR); a ROLLBACK
-  // after that fails with "no transaction is active", and that second error would hide the first (a
-  // full disk would read as an unknown failure).
-  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    if (!this.sqlite.inTransaction) return;
-    await super.rollbackTransaction(connection);
+  /** The group's first transaction waits at most GROUP_MS and one other use of the connection. */
+  private commitGroupIfOld() {
+    if (this.group && performance.now() - this.group.openedAt >= GROUP_MS) this.commitGroup();
+  }
+
+  private commitGroup() {
+    const group = this.group;
+    if (!group) return;
+    this.group = null;
+    try {
+      this.sqlite.exec('commit');
+    } catch (error) {
+      if (this.sqlite.inTransaction) this.sqlite.exec('rollback');
+      for (const w of group.waiting) w.reject(error);
+      return;
+    }
+    for (const w of group.waiting) w.resolve();
+  }
+
+  private failGroup(error: Error) {
+    const group = this.group;
+    this.group = null;
+    for (const w of group?.waiting ?? []) w.reject(error);
   }
 }
 
@@ -98,6 +240,6 @@ export class OurSqliteDialect extends SqliteDialect {
   }
 
   override createDriver(): Driver {
-    return new OurSqliteDriver(this.sqlite);
+    return new GroupCommitDriver(this.sqlite);
   }
 }

@@ -17,11 +17,14 @@ export class PlaceNames {
 
   /** Reads the places on these paths that are not known yet. */
   async load(paths: readonly string[]): Promise<void> {
-    const missing = [...new Set(paths.flatMap((p) => p.split('/').filter(Boolean)))].filter(
-      (id) => !this.places.has(id),
-    );
+    const ids = [...new Set(paths.flatMap((p) => p.split('/').filter(Boolean)))];
+    let missing = ids.filter((id) => !this.places.has(id));
     if (missing.length === 0) return;
-    if (this.places.size + missing.length > CACHE_LIMIT) this.places.clear();
+    if (this.places.size + missing.length > CACHE_LIMIT) {
+      // Starting over forgets the places this batch shares with earlier ones too (its community): read all.
+      this.places.clear();
+      missing = ids;
+    }
     for (let i = 0; i < missing.length; i += 500) {
       const rows = await this.db
         .selectFrom('places')
