@@ -121,7 +121,7 @@ export async function figures(db: Db, query: FiguresQuery, now: Date, language: 
     : await readBuckets(db, filter, null, now, () => '');
   const whole = buckets.total();
   const [breakdown, children, durations] = await Promise.all([
-    query.by ? breakdownOf(db, buckets, query.by, filter, language) : Promise.resolve(null),
+    query.by ? breakdownOf(db, buckets, query.by, language) : Promise.resolve(null),
     childPlaces(db, place?.path),
     durationsAt(db, place?.path ?? '/'),
   ]);
@@ -163,7 +163,6 @@ async function breakdownOf(
   db: Db,
   buckets: Buckets,
   by: NonNullable<FiguresQuery['by']>,
-  filter: FigureFilter,
   language: Language,
 ) {
   const places =
