@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { transact } from '../../server/transaction.ts';
@@ -24,17 +25,27 @@ import {
   wallDetail,
   wallPlaces,
 } from './echo.service.ts';
-import { PublicCache } from './public-cache.ts';
+import { jsonOf, PUBLIC_CACHE_CONTROL, PublicCache, sendPublicJson } from './public-cache.ts';
 
 const tags = ['echo wall'];
-// The public pages may be served from a cache this long: a newly published problem shows within it.
-const PUBLIC_CACHE = 'public, max-age=2';
 
 export const echoRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
   const db = deps.database.db;
   const cache = new PublicCache(deps.config.PUBLIC_CACHE_MS);
-  const cached = <T>(request: { url: string }, compute: () => Promise<T>) => cache.get(request.url, compute);
+  // A public answer is kept as the JSON text it is sent as: a cached read costs no serialisation.
+  const cached = async <T>(
+    request: { url: string },
+    reply: FastifyReply,
+    json: (value: T) => string,
+    compute: () => Promise<T>,
+  ) => {
+    const text = await cache.get(request.url, async () => json(await compute()));
+    return sendPublicJson(reply, text);
+  };
+  const wallJson = jsonOf(WallPage, '/api/public/echo-wall');
+  const detailJson = jsonOf(WallDetail, '/api/public/echo-wall/:id');
+  const placesJson = jsonOf(WallPlaces, '/api/public/places');
 
   app.get(
     '/api/public/echo-wall',
@@ -46,10 +57,7 @@ export const echoRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: WallPage },
       },
     },
-    async (request, reply) => {
-      reply.header('cache-control', PUBLIC_CACHE);
-      return cached(request, () => wall(db, request.query));
-    },
+    async (request, reply) => cached(request, reply, wallJson, () => wall(db, request.query)),
   );
 
   app.get(
@@ -62,10 +70,7 @@ export const echoRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: WallDetail },
       },
     },
-    async (request, reply) => {
-      reply.header('cache-control', PUBLIC_CACHE);
-      return cached(request, () => wallDetail(db, request.params.id));
-    },
+    async (request, reply) => cached(request, reply, detailJson, () => wallDetail(db, request.params.id)),
   );
 
   app.get(
@@ -78,10 +83,8 @@ export const echoRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: WallPlaces },
       },
     },
-    async (request, reply) => {
-      reply.header('cache-control', PUBLIC_CACHE);
-      return cached(request, () => wallPlaces(db, request.query.parentId));
-    },
+    async (request, reply) =>
+      cached(request, reply, placesJson, () => wallPlaces(db, request.query.parentId)),
   );
 
   app.get(
@@ -89,7 +92,7 @@ export const echoRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: 'A published photo of a published problem', params: IdParams } },
     async (request, reply) => {
       const photo = await publicPhoto(db, request.params.id);
-      reply.header('cache-control', PUBLIC_CACHE).type(photo.mime);
+      reply.header('cache-control', PUBLIC_CACHE_CONTROL).type(photo.mime);
       // Files are named by the SHA-256 of their bytes: nothing a request could steer elsewhere.
       return reply.send(
         createReadStream(join(deps.config.FILES_DIR, photo.fileId.replace(/[^0-9a-f]/g, ''))),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PublicCache } from './public-cache.ts';
+import { WallPage } from './echo.schemas.ts';
+import { jsonOf, PublicCache } from './public-cache.ts';
 
 describe('the public answers cache', () => {
   it('computes once for everyone asking the same thing, until cleared', async () => {
@@ -61,5 +62,23 @@ describe('the public answers cache', () => {
     const after = cache.get('/figures', slow);
     gates.shift()?.();
     expect(await after).toBe(4);
+  });
+
+  it('keeps the text the response schema lets out: a field it does not list never leaves', () => {
+    const item = {
+      id: 'p1',
+      summary: '路灯不亮',
+      category: 'environment',
+      state: 'open',
+      placeName: '一号院',
+      voices: 2,
+      createdAt: '2026-11-01T00:00:00.000Z',
+      publishedAt: '2026-11-02T00:00:00.000Z',
+      resolvedAt: null,
+    } as const;
+    const json = jsonOf(WallPage, '/api/public/echo-wall');
+    const text = json({ items: [{ ...item, phone: '13912345678' } as typeof item], next: null });
+    expect(JSON.parse(text)).toEqual({ items: [item], next: null });
+    expect(() => json({ items: [{ ...item, voices: 'two' as unknown as number }], next: null })).toThrow();
   });
 });

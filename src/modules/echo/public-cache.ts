@@ -1,3 +1,7 @@
+import type { FastifyReply } from 'fastify';
+import { serializerCompiler } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+
 type Entry = {
   /** When the answer arrived; undefined while it is being computed. */
   at?: number;
@@ -72,4 +76,25 @@ export class PublicCache {
     // Oldest first out: Map keeps insertion order.
     while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
   }
+}
+
+/**
+ * The route's own response serialiser (the schema's encode, then JSON), for an answer that is cached: it
+ * runs once per computed answer rather than once per request, and the cache keeps the text. The schema
+ * still lists every field that may leave the server, and stays the route's schema in the OpenAPI document.
+ */
+export function jsonOf<T>(schema: z.ZodType<T>, url: string): (value: T) => string {
+  const serialize = serializerCompiler({ schema, method: 'GET', url, httpStatus: '200' });
+  return (value) => serialize(value) as string;
+}
+
+/** Browsers and proxies may keep a public answer this long too: a newly published problem shows within it. */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=2';
+
+/** Sends a public answer that is already JSON text (see `jsonOf`). */
+export function sendPublicJson(reply: FastifyReply, text: string) {
+  return reply
+    .header('cache-control', PUBLIC_CACHE_CONTROL)
+    .type('application/json; charset=utf-8')
+    .send(text);
 }

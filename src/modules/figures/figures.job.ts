@@ -31,17 +31,33 @@ export async function computeDurations(db: Db, now: Date): Promise<number> {
     ])
     .where('problems.created_at', '>=', since)
     .execute();
-  const seconds = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 1000);
-  const values = new Map<string, { first_response: number[]; resolution: number[] }>();
+  const seconds = (from: number, to: string) => Math.round((Date.parse(to) - from) / 1000);
+  type Values = { first_response: number[]; resolution: number[] };
+  const values = new Map<string, Values>();
+  // A community's problems all land in the same places: its own and those above it, looked up once.
+  const placesOf = new Map<string, Values[]>();
+  const valuesAt = (communityPath: string) => {
+    let found = placesOf.get(communityPath);
+    if (!found) {
+      found = ancestorsOf(communityPath).map((path) => {
+        let at = values.get(path);
+        if (!at) {
+          at = { first_response: [], resolution: [] };
+          values.set(path, at);
+        }
+        return at;
+      });
+      placesOf.set(communityPath, found);
+    }
+    return found;
+  };
   for (const row of rows) {
-    for (const path of ancestorsOf(row.community_path)) {
-      let at = values.get(path);
-      if (!at) {
-        at = { first_response: [], resolution: [] };
-        values.set(path, at);
-      }
-      if (row.first_taken_at) at.first_response.push(seconds(row.created_at, row.first_taken_at));
-      if (row.resolved_at) at.resolution.push(seconds(row.created_at, row.resolved_at));
+    const created = Date.parse(row.created_at);
+    const firstResponse = row.first_taken_at ? seconds(created, row.first_taken_at) : null;
+    const resolution = row.resolved_at ? seconds(created, row.resolved_at) : null;
+    for (const at of valuesAt(row.community_path)) {
+      if (firstResponse !== null) at.first_response.push(firstResponse);
+      if (resolution !== null) at.resolution.push(resolution);
     }
   }
   const computedAt = now.toISOString();

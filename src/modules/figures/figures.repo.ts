@@ -108,6 +108,7 @@ const firstChannel = sql<string>`coalesce((select m.channel from matters m where
 
 export type LiveProblemRow = {
   category: string;
+  /** '' unless asked for (`byChannel`) */
   channel: string;
   community_path: string;
   created_at: string;
@@ -122,13 +123,15 @@ export async function liveProblems(
   db: Db,
   filter: FigureFilter,
   window: { fromIso: string; toIso: string } | { overdueAt: string },
+  /** Whether the rows are grouped by channel: finding a problem's first channel is a read per problem. */
+  byChannel: boolean,
 ): Promise<LiveProblemRow[]> {
   let query = db
     .selectFrom('problems')
     .innerJoin('places as community', 'community.id', 'problems.community_id')
     .select([
       'problems.category',
-      firstChannel.as('channel'),
+      (byChannel ? firstChannel : sql<string>`''`).as('channel'),
       'community.path as community_path',
       'problems.created_at',
       'problems.first_taken_at',
@@ -143,7 +146,12 @@ export async function liveProblems(
       .where('problems.created_at', '>=', window.fromIso)
       .where('problems.created_at', '<=', window.toIso);
   }
-  if (filter.placePath) query = query.where(pathBelow(sql.ref('community.path'), filter.placePath));
+  // Naming the kind lets the place filter walk the communities (kind, path) and not every home below the
+  // place: a city's overdue problems were read by probing each of its ten thousand places.
+  if (filter.placePath)
+    query = query
+      .where('community.kind', '=', 'community')
+      .where(pathBelow(sql.ref('community.path'), filter.placePath));
   if (filter.category) query = query.where('problems.category', '=', filter.category);
   if (filter.channel) query = query.where(sql<SqlBool>`${firstChannel} = ${filter.channel}`);
   return query.execute();

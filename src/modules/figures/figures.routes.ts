@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pickLanguage } from '../../server/i18n.ts';
-import { PublicCache } from '../echo/public-cache.ts';
+import { jsonOf, PublicCache, sendPublicJson } from '../echo/public-cache.ts';
 import { handlers } from './figures.handlers.ts';
 import { ranking } from './figures.ranking.ts';
 import { Figures, FiguresQuery, Handlers, HandlersQuery, Ranking, RankingQuery } from './figures.schemas.ts';
@@ -12,6 +12,9 @@ export const figuresRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db;
   // Figures move with every change; a server keeps each answer PUBLIC_CACHE_MS at most.
   const cache = new PublicCache(app.deps.config.PUBLIC_CACHE_MS);
+  // Kept as the JSON text they are sent as: a cached read costs no serialisation.
+  const figuresJson = jsonOf(Figures, '/api/public/figures');
+  const rankingJson = jsonOf(Ranking, '/api/public/figures/rankings');
 
   app.get(
     '/api/public/figures',
@@ -24,9 +27,11 @@ export const figuresRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      reply.header('cache-control', 'public, max-age=2');
       const language = pickLanguage(request.headers['accept-language']);
-      return cache.get(`${language} ${request.url}`, () => figures(db, request.query, new Date(), language));
+      const text = await cache.get(`${language} ${request.url}`, async () =>
+        figuresJson(await figures(db, request.query, new Date(), language)),
+      );
+      return sendPublicJson(reply, text);
     },
   );
 
@@ -41,8 +46,10 @@ export const figuresRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      reply.header('cache-control', 'public, max-age=2');
-      return cache.get(request.url, () => ranking(db, request.query, new Date()));
+      const text = await cache.get(request.url, async () =>
+        rankingJson(await ranking(db, request.query, new Date())),
+      );
+      return sendPublicJson(reply, text);
     },
   );
 

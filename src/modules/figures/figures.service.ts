@@ -70,14 +70,16 @@ export async function readBuckets(
   const cutoff = new Date(now.getTime() - RESPONSE_HOURS * 3_600_000);
   const dueDay = figureDay(cutoff.toISOString());
   const dueDayStart = endOfLocalDay(addDaysTo(dueDay, -1), CHINA_TIME_ZONE).toISOString();
+  const periodBound = Boolean(filter.from || filter.to);
   const inPeriod = (day: string) => (!filter.from || day >= filter.from) && (!filter.to || day <= filter.to);
+  const byChannel = group === 'channel' || Boolean(filter.channel);
   const [matters, problems, live, overdue] = await Promise.all([
     matterGroups(db, filter, group),
     problemGroups(db, filter, group, dueDay),
     inPeriod(dueDay)
-      ? liveProblems(db, filter, { fromIso: dueDayStart, toIso: cutoff.toISOString() })
+      ? liveProblems(db, filter, { fromIso: dueDayStart, toIso: cutoff.toISOString() }, byChannel)
       : Promise.resolve([]),
-    liveProblems(db, filter, { overdueAt: now.toISOString() }),
+    liveProblems(db, filter, { overdueAt: now.toISOString() }, byChannel),
   ]);
   const liveKey = (row: LiveProblemRow) =>
     group === 'day' ? figureDay(row.created_at) : group === null ? '' : row[group];
@@ -85,8 +87,9 @@ export async function readBuckets(
   for (const row of matters) buckets.get(keyOf(row.key)).matters.push(row);
   for (const row of problems) buckets.get(keyOf(row.key)).problems.push(row);
   for (const row of live) buckets.get(keyOf(liveKey(row))).addLive(row);
+  // The local day of a record costs a time-zone conversion: only worked out when a period asks for it.
   for (const row of overdue)
-    if (inPeriod(figureDay(row.created_at))) buckets.get(keyOf(liveKey(row))).overdue++;
+    if (!periodBound || inPeriod(figureDay(row.created_at))) buckets.get(keyOf(liveKey(row))).overdue++;
   return buckets;
 }
 
@@ -106,9 +109,19 @@ export async function figures(db: Db, query: FiguresQuery, now: Date, language: 
     from: query.from,
     to: query.to,
   };
-  const whole = (await readBuckets(db, filter, null, now, () => '')).get('');
+  // A breakdown covers the same records as the whole: the whole is the sum of its rows, not a second read.
+  const buckets = query.by
+    ? await readBuckets(
+        db,
+        filter,
+        groupColumns[query.by],
+        now,
+        keyOfBreakdown(query.by, query.period, filter),
+      )
+    : await readBuckets(db, filter, null, now, () => '');
+  const whole = buckets.total();
   const [breakdown, children, durations] = await Promise.all([
-    query.by ? breakdownOf(db, filter, query.by, query.period, now, language) : Promise.resolve(null),
+    query.by ? breakdownOf(db, buckets, query.by, language) : Promise.resolve(null),
     childPlaces(db, place?.path),
     durationsAt(db, place?.path ?? '/'),
   ]);
@@ -136,21 +149,22 @@ export async function figures(db: Db, query: FiguresQuery, now: Date, language: 
   };
 }
 
-async function breakdownOf(
-  db: Db,
-  filter: FigureFilter,
+function keyOfBreakdown(
   by: NonNullable<FiguresQuery['by']>,
   period: Period,
-  now: Date,
+  filter: FigureFilter,
+): (raw: string) => string {
+  if (by === 'period') return (day) => periodOf(day, period);
+  if (by === 'place') return (path) => childPathOf(path, filter.placePath);
+  return (key) => key;
+}
+
+async function breakdownOf(
+  db: Db,
+  buckets: Buckets,
+  by: NonNullable<FiguresQuery['by']>,
   language: Language,
 ) {
-  const keyOf =
-    by === 'period'
-      ? (day: string) => periodOf(day, period)
-      : by === 'place'
-        ? (path: string) => childPathOf(path, filter.placePath)
-        : (key: string) => key;
-  const buckets = await readBuckets(db, filter, groupColumns[by], now, keyOf);
   const places =
     by === 'place'
       ? await placesByPaths(db, [...buckets.byKey.keys()])

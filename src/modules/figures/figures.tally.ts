@@ -87,4 +87,17 @@ export class Buckets {
     }
     return bucket;
   }
+
+  /** One bucket holding every bucket's rows: the whole that a breakdown breaks down. */
+  total(): Bucket {
+    const total = new Bucket();
+    for (const bucket of this.byKey.values()) {
+      total.matters.push(...bucket.matters);
+      total.problems.push(...bucket.problems);
+      total.liveDue += bucket.liveDue;
+      total.liveOnTime += bucket.liveOnTime;
+      total.overdue += bucket.overdue;
+    }
+    return total;
+  }
 }
