@@ -10,9 +10,12 @@ const plan = JSON.parse(await text(process.stdin)) as LoadPlan;
 // Each connection starts its cycle at a different request, so N sessions are in use from the first second.
 let connection = 0;
 const rotated = (client: autocannon.Client) => {
-  if (plan.partitioned) {
+  if (plan.partitioned || plan.burst) {
     const own = connection++ % plan.connections;
-    client.setRequests(plan.requests.filter((_, i) => i % plan.connections === own));
+    const share = plan.requests.filter((_, i) => i % plan.connections === own);
+    client.setRequests(share);
+    // autocannon closes a connection once it has made responseMax requests (its own field, untyped).
+    if (plan.burst) (client as autocannon.Client & { responseMax: number }).responseMax = share.length;
     return;
   }
   const start = connection++ % plan.requests.length;

@@ -21,6 +21,8 @@ export type LoadPlan = {
   idReplacement: boolean;
   /** Each connection sends only every n-th request (n = connections), starting at its own index. */
   partitioned?: boolean;
+  /** Each connection sends its share once, then closes; the load ends when all are done. */
+  burst?: boolean;
   requests: WireRequest[];
 };
 

@@ -72,6 +72,13 @@ export interface Scenario {
   targets?: Targets;
   /** Each connection repeats only its own share of the requests (every n-th), not the whole cycle. */
   partitioned?: boolean;
+  /** Each connection sends its own share once and stops; the load ends when the last one is answered, so
+   *  a burst is judged on all of its requests. No warm-up (it would spend the burst); `durationSeconds`
+   *  (120 when left out, in quick runs too) only bounds a run that hangs. Implies `partitioned`. */
+  burst?: boolean;
+  /** Non-2xx answers the scenario asks for on purpose (e.g. refused second ballots), by status code: the
+   *  run counts as clean when the non-2xx are exactly these. */
+  expectedNon2xx?: Record<string, number>;
   /** Figures checked in the database after the load (e.g. ballots counted); logged and kept in the result. */
   verify?(ctx: BenchContext): Promise<Record<string, number | string>>;
   /** Prepares data; runs once, before the load. */
@@ -98,6 +105,8 @@ export interface ScenarioResult {
   errors: number;
   non2xx: number;
   statusCodes: Record<string, number>;
+  /** The non-2xx the scenario asked for on purpose. */
+  expectedNon2xx?: Record<string, number>;
   peakRssMb: number | null;
   /** rps ÷ the limit's rate. */
   ratio: number | null;

@@ -2,19 +2,22 @@ import { uuidv7 } from 'uuidv7';
 import { pathBelow } from '../../src/db/fragments.ts';
 import { newToken, tokenDigest } from '../../src/modules/auth/tokens.ts';
 import { inBatches } from '../../src/modules/places/places.repo.ts';
-import type { BenchContext, LoadRequest, Scenario } from '../harness/types.ts';
+import type { BenchContext, BenchSession, LoadRequest, Scenario } from '../harness/types.ts';
 
 // 3,000 owners answer a secret art. 278 question at once, over 200 connections: each answers once, 20%
 // of them send the same request again with the same Idempotency-Key (the original response comes back),
-// 5% try again with a new key (409). Every connection walks its own share and then repeats it, so after
-// the first pass everything is a replay or a refused second attempt: exactly 3,000 may ever be counted,
-// which verify checks, with the ballots per second from the first to the last counted ballot.
+// 5% try again with a new key (409). It is a burst: every connection sends its own share once (its first
+// ballots, then its replays and second attempts) and the load ends when the last answer is in, so the run
+// is judged on all 3,000; verify checks that exactly 3,000 were counted, with the ballots per second from
+// the first to the last counted ballot.
 const OWNERS = 3_000;
+const SECOND_ATTEMPTS = OWNERS / 20;
 let questionId = '';
+let officer: BenchSession;
 
 async function setup(ctx: BenchContext) {
   const { db } = ctx.database;
-  const officer = (await ctx.sessions('street_officer', 1))[0]!;
+  officer = (await ctx.sessions('street_officer', 1))[0]!;
   const households = await db
     .selectFrom('households')
     .innerJoin('places', 'places.id', 'households.place_id')
@@ -167,11 +170,17 @@ async function verify(ctx: BenchContext) {
     .where('question_id', '=', questionId)
     .executeTakeFirstOrThrow();
   const seconds = (Date.parse(String(taking.last)) - Date.parse(String(taking.first))) / 1000;
-  // The tally read as staff see it, and the time it takes through the API.
-  const officer = (await ctx.sessions('street_officer', 1))[0]!;
-  const started = performance.now();
-  const tally = await fetch(`${ctx.baseUrl}/api/workbench/votes/${questionId}`, { headers: ctx.as(officer) });
-  const tallyMs = performance.now() - started;
+  // The tally read as staff see it, and the time it takes through the API, once the server has answered
+  // what the load left in flight (a shed request says so with 503).
+  let tally: Response;
+  let tallyMs: number;
+  for (;;) {
+    const started = performance.now();
+    tally = await fetch(`${ctx.baseUrl}/api/workbench/votes/${questionId}`, { headers: ctx.as(officer) });
+    tallyMs = performance.now() - started;
+    if (tally.status !== 503) break;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
   const body = (await tally.json()) as { tally: { answered: { heads: number } } };
   return {
     counted: Number(counted.heads),
@@ -187,7 +196,10 @@ export default {
   description: `${OWNERS.toLocaleString('en')} owners answer a secret art. 278 question over 200 connections; 20% replay their key, 5% try again with a new one (409)`,
   limit: 'commit',
   connections: 200,
-  partitioned: true,
+  burst: true,
+  // The p99 covers first ballots, replays and refusals alike; ballots per second is verify's figure.
+  targets: { p99Ms: 100 },
+  expectedNon2xx: { '409': SECOND_ATTEMPTS },
   setup,
   requests,
   verify,

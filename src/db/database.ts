@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 import { OurSqliteDialect } from './sqlite-dialect.ts';
@@ -43,6 +43,9 @@ function openSqlite(file: string): Database {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
+  // Deleted rows and freed pages are overwritten with zeros, not left in the file: a secret ballot's
+  // earlier counter values must not be readable from free space (docs/votes.md).
+  sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new OurSqliteDialect(sqlite) });
   return {
@@ -51,6 +54,16 @@ function openSqlite(file: string): Database {
     label: `sqlite:${file}`,
     close: () => db.destroy(),
   };
+}
+
+/**
+ * After a secret question closes: the WAL still holds earlier images of the pages it wrote, the counters
+ * as they moved ballot by ballot. A checkpoint that truncates the WAL leaves only the current pages (and
+ * secure_delete, set at open, zeroes what is freed). PostgreSQL's dead row versions are removed by
+ * (auto)vacuum, which we leave to the server (docs/votes.md).
+ */
+export async function forgetOverwrittenPages(database: Database): Promise<void> {
+  if (database.dialect === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(database.db);
 }
 
 function openPostgres(url: string, poolSize: number): Database {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/app.ts';
@@ -134,6 +135,14 @@ describe('a secret ballot', () => {
     expect(closed.tally.approval.heads).toMatchObject({ numerator: 2, denominator: 3, met: true });
     expect(closed.tally.options.find((o: { key: string }) => o.key === 'reject').heads).toBe(1);
     expect(closed.certificate.passed).toBe(true);
+    if (t.database.dialect === 'sqlite') {
+      // The WAL held every earlier image of the counters' page, ballot by ballot: it is emptied at the close,
+      // and freed pages are zeroed.
+      const file = t.database.label.slice('sqlite:'.length);
+      expect(fs.statSync(`${file}-wal`).size).toBe(0);
+      const secure = await sql<{ secure_delete: number }>`pragma secure_delete`.execute(t.database.db);
+      expect(secure.rows[0]!.secure_delete).toBe(1);
+    }
   });
 });
 

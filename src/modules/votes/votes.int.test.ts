@@ -263,4 +263,39 @@ describe('fifty answers at once from one household', () => {
     expect(counts.reduce((s, c) => s + Number(c.heads), 0)).toBe(1);
     expect(counts.find((c) => Number(c.heads) === 1)?.option_key).toBe(rows[0]!.choice);
   });
+
+  it('counts the others when one ballot of those arriving together is refused', async () => {
+    const { id } = await api.ask(b.sessions.secretary, {
+      title: '同时到达（无记名）',
+      asked: { kind: 'place', placeId: b.building.id },
+      rule: { kind: 'art278Ordinary' },
+      secret: true,
+    });
+    await api.answer(b.sessions.jia, id, 'approve', 'together-first');
+    // Sent at once, these are cast in one transaction; 甲's second ballot is refused inside it.
+    const [yi, again, bing, replay] = await Promise.all([
+      api.answer(b.sessions.yi, id, 'approve', 'together-yi'),
+      api.answer(b.sessions.jia, id, 'reject', 'together-again'),
+      api.answer(b.sessions.bing, id, 'reject', 'together-bing'),
+      api.answer(b.sessions.jia, id, 'approve', 'together-first'),
+    ]);
+    expect([yi!.statusCode, again!.statusCode, bing!.statusCode, replay!.statusCode]).toEqual([
+      201, 409, 201, 201,
+    ]);
+    const counts = await t.database.db
+      .selectFrom('vote_counts')
+      .select(['option_key', 'heads'])
+      .where('question_id', '=', id)
+      .execute();
+    const heads = Object.fromEntries(counts.map((c) => [c.option_key, Number(c.heads)]));
+    expect(heads).toMatchObject({ approve: 2, reject: 1 });
+    const taking = await t.database.db
+      .selectFrom('vote_participations')
+      .select('voter_key')
+      .where('question_id', '=', id)
+      .execute();
+    expect(taking).toHaveLength(3);
+    // The refused ballot left no replay record: the same key may be tried again and is refused again.
+    expect((await api.answer(b.sessions.jia, id, 'reject', 'together-again')).statusCode).toBe(409);
+  });
 });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { forgetOverwrittenPages } from '../../db/database.ts';
 import { idempotent } from '../../server/idempotency.ts';
 import { transact } from '../../server/transaction.ts';
 import { requireActor } from '../access/policy.ts';
@@ -160,7 +161,8 @@ export const votesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await transact(deps, request.actor, (tx) => closeQuestion(tx, request.params.id));
+      const { secret } = await transact(deps, request.actor, (tx) => closeQuestion(tx, request.params.id));
+      if (secret) await forgetOverwrittenPages(deps.database);
       return detail(request.actor, request.params.id);
     },
   );

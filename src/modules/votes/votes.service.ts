@@ -329,7 +329,8 @@ export async function listVoters(tx: Tx, id: string, query: VoterListQuery) {
  * Closes a question and certifies its result. Open ballots are recounted from the voters' answers and
  * must agree with the counters; the certified result and its digest never change afterwards.
  */
-export async function closeQuestion(tx: Tx, id: string): Promise<void> {
+/** Closes and certifies; says whether the question was secret (its overwritten pages are then forgotten). */
+export async function closeQuestion(tx: Tx, id: string): Promise<{ secret: boolean }> {
   const q = await visibleQuestion(tx, id);
   const actor = assertCan(tx.actor, 'vote.manage', placeOf(q));
   await repo.lockQuestion(tx.db, tx.dialect, id);
@@ -387,4 +388,5 @@ export async function closeQuestion(tx: Tx, id: string): Promise<void> {
     title: `表决结果已核定：${current.title}`,
     body: tally.passed ? '通过' : '未通过',
   });
+  return { secret: current.secret === 1 };
 }
