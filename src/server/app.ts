@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -20,6 +19,7 @@ import { AppError } from './errors.ts';
 import { shedLoad } from './load-shedding.ts';
 import { routeModules } from './modules.ts';
 import { errorHandler } from './problem.ts';
+import { securityHeaders } from './security-headers.ts';
 import { StorageHealth } from './storage-health.ts';
 import { refuseNulCharacters } from './unstorable-text.ts';
 
@@ -59,30 +59,7 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Ant Design writes its styles at run time (CSS-in-JS); scripts stay strictly same-origin.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    // HSTS only means something over TLS; it is added below when the request came over HTTPS.
-    hsts: false,
-    frameguard: { action: 'deny' },
-  });
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.protocol === 'https')
-      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-  });
+  securityHeaders(app);
   shedLoad(app, config.MAX_IN_FLIGHT);
   await app.register(cookie);
   await app.register(rateLimit, {
