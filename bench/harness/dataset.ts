@@ -149,6 +149,7 @@ export async function ensureDataset(spec: DatasetSpec, log: Progress): Promise<D
         spec.matters,
       );
       const written = await write;
+      await building.loaded();
       // What a server would do at its first start over these rows is done here, once, so that every run
       // measures a server in its steady state, not one counting figures in the background.
       await backfillFigures(building.database);
@@ -192,6 +193,8 @@ export async function ensureDataset(spec: DatasetSpec, log: Progress): Promise<D
 type Build = {
   database: Database;
   prepare(): Promise<void>;
+  /** The rows are written; what follows (the figures' backfill) reads them through the indexes. */
+  loaded(): Promise<void>;
   finish(): Promise<number | null>;
   publish(): Promise<void>;
 };
@@ -223,9 +226,22 @@ async function openSqliteBuild(key: string): Promise<Build> {
   // Matters land all over the indexes (each community's span two years of ids and dates): with SQLite's
   // default 2 MB page cache every insert reads pages back from disk, and the build grows quadratically.
   await sql`pragma cache_size = -2000000`.execute(database.db);
+  // The secondary indexes are created once over the loaded rows, in one sorted pass each, as a restore
+  // does, instead of taking every row as it arrives (rows land all over them). The unique ones stay: the
+  // writer's upserts and lookups need them. The definitions are read from the migrated schema.
+  let indexes: { name: string; sql: string }[] = [];
   return {
     database,
-    prepare: async () => {},
+    prepare: async () => {
+      indexes = (
+        await sql<{ name: string; sql: string }>`select name, sql from sqlite_master
+          where type = 'index' and sql like 'CREATE INDEX%'`.execute(database.db)
+      ).rows;
+      for (const index of indexes) await sql`drop index ${sql.id(index.name)}`.execute(database.db);
+    },
+    loaded: async () => {
+      for (const index of indexes) await sql.raw(index.sql).execute(database.db);
+    },
     finish: async () => {
       // The search index's segments, merged into one as a long-running server's would be.
       await sql`insert into search_fts (search_fts) values ('optimize')`.execute(database.db);
@@ -265,6 +281,7 @@ async function openPostgresBuild(name: string): Promise<Build> {
       ).rows;
       for (const index of gin) await sql`drop index ${sql.id(index.indexname)}`.execute(database.db);
     },
+    loaded: async () => {},
     finish: async () => {
       await database.db.connection().execute(async (c) => {
         await sql`set maintenance_work_mem = '1GB'`.execute(c);
