@@ -177,16 +177,16 @@ class GroupCommitDriver implements Driver {
     if (!lease.released) this.release(lease);
   }
 
-  async savepoint(connection: DatabaseConnection, name: string): Promise<void> {
-    this.execute(connection as Lease, { sql: `savepoint ${name}`, parameters: [] } as never);
+  async savepoint(_connection: DatabaseConnection, name: string): Promise<void> {
+    this.sqlite.exec(`savepoint ${name}`);
   }
 
-  async rollbackToSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
-    this.execute(connection as Lease, { sql: `rollback to ${name}`, parameters: [] } as never);
+  async rollbackToSavepoint(_connection: DatabaseConnection, name: string): Promise<void> {
+    this.sqlite.exec(`rollback to ${name}`);
   }
 
-  async releaseSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
-    this.execute(connection as Lease, { sql: `release ${name}`, parameters: [] } as never);
+  async releaseSavepoint(_connection: DatabaseConnection, name: string): Promise<void> {
+    this.sqlite.exec(`release ${name}`);
   }
 
   async destroy(): Promise<void> {
