@@ -41,6 +41,8 @@ export async function openPage(name: string, options: BrowserContextOptions = de
     args: flags,
   });
   const context = await browser.newContext({ ...options, baseURL, locale: 'zh-CN' });
+  // A step that cannot happen fails naming its locator, instead of waiting out the whole test's time.
+  context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   onTestFailed(async () => {
     fs.mkdirSync('test-results', { recursive: true });

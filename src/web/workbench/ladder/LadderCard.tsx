@@ -7,7 +7,6 @@ import {
   Input,
   List,
   Modal,
-  Select,
   Space,
   Tag,
   Typography,
@@ -16,11 +15,10 @@ import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, showFieldErrors } from '../../api.ts';
+import { PartySelect } from '../parties/PartySelect.tsx';
 import { shanghaiTime } from '../problems/types.ts';
 import { DeadlineCell } from './DeadlineCell.tsx';
 import type { LadderView, Summons } from './types.ts';
-
-type Party = { id: string; name: string };
 
 /** The problem on the ladder: level, deadline and time left, escalation 上报 and the whistle 吹哨报到. */
 export function LadderCard({ problemId, onChange }: { problemId: string; onChange(): void }) {
@@ -170,14 +168,6 @@ function EscalateDialog({ open, problemId, onCancel, onDone }: DialogProps) {
 function WhistleDialog({ open, problemId, onCancel, onDone }: DialogProps) {
   const { t } = useTranslation('ladder');
   const [form] = Form.useForm<{ partyIds: string[]; arriveBy: Dayjs; note?: string }>();
-  const [parties, setParties] = useState<Party[]>([]);
-  useEffect(() => {
-    if (!open) return;
-    void api<{ items: Party[] }>('/api/parties?pageSize=100').then(
-      (p) => setParties(p.items),
-      () => setParties([]),
-    );
-  }, [open]);
   async function submit(values: { partyIds: string[]; arriveBy: Dayjs; note?: string }) {
     try {
       const body = { ...values, arriveBy: values.arriveBy.toDate().toISOString() };
@@ -203,12 +193,7 @@ function WhistleDialog({ open, problemId, onCancel, onDone }: DialogProps) {
           label={t('departments')}
           rules={[{ required: true, message: t('departments') }]}
         >
-          <Select
-            mode="multiple"
-            optionFilterProp="label"
-            options={parties.map((p) => ({ value: p.id, label: p.name }))}
-            data-testid="whistle-parties"
-          />
+          <PartySelect data-testid="whistle-parties" />
         </Form.Item>
         <Form.Item name="arriveBy" label={t('arriveBy')} rules={[{ required: true, message: t('arriveBy') }]}>
           <DatePicker showTime format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
