@@ -74,7 +74,8 @@ export interface Scenario {
   partitioned?: boolean;
   /** Each connection sends its own share once and stops; the load ends when the last one is answered, so
    *  a burst is judged on all of its requests. No warm-up (it would spend the burst); `durationSeconds`
-   *  (120 when left out, in quick runs too) only bounds a run that hangs. Implies `partitioned`. */
+   *  (120 when left out, in quick runs too) only bounds a run that hangs. Implies `partitioned`. Sent by
+   *  the harness's own client (harness/burst.ts), which counts every request it sent and its answer. */
   burst?: boolean;
   /** Non-2xx answers the scenario asks for on purpose (e.g. refused second ballots), by status code: the
    *  run counts as clean when the non-2xx are exactly these. */
