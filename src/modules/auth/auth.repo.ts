@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { prepared } from '../../db/prepared.ts';
 import type { Db, Trx } from '../../db/transaction.ts';
 
 function userWithPerson(db: Db | Trx) {
@@ -206,9 +207,10 @@ export async function setPassword(db: Trx, userId: string, passwordHash: string,
  * A live session with everything the acting user is made of — the user, their grants with the paths they
  * reach, the buildings of their grids, their confirmed households and their parties — in one statement,
  * so each signed-in request pays one round trip instead of five. Rows are tagged by `part`. Nothing is
- * cached: a revoked session, a withdrawn grant or a new household link counts from the next request.
+ * cached but the compiled SQL: a revoked session, a withdrawn grant or a new household link counts from
+ * the next request.
  */
-export function sessionRows(db: Db, sessionId: string) {
+export const sessionRows = prepared((db: Db, sessionId: string) => {
   const text = (ref: string) => sql.ref<string | null>(ref);
   const none = sql<string | null>`null`;
   const tag = (part: string) => sql<string>`${sql.lit(part)}`.as('part');
@@ -297,6 +299,5 @@ export function sessionRows(db: Db, sessionId: string) {
           none.as('f'),
         ])
         .where('party_members.user_id', 'in', userOfSession),
-    )
-    .execute();
-}
+    );
+});
