@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 //   integration  *.int.test.ts, the app in process against a real migrated database
 //                (SQLite, or PostgreSQL when TEST_DATABASE_URL points at one)
 //   e2e          e2e/*.e2e.ts, a real server driven through Chromium
+// Tests of PostgreSQL itself (*.postgres.int.test.ts) belong to the PostgreSQL pass only.
+const onPostgres = process.env.TEST_DATABASE_URL?.startsWith('postgres') ?? false;
+
 export default defineConfig({
   test: {
     projects: [
@@ -20,6 +23,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
+          exclude: onPostgres ? [] : ['**/*.postgres.int.test.ts'],
           setupFiles: ['test/fail-on-console-error.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

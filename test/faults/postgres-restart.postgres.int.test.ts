@@ -8,13 +8,11 @@ import { send, signInOverHttp } from './http-client.ts';
 
 // PostgreSQL crashes (immediate stop) and comes back while residents submit: the app server reports
 // unready meanwhile, recovers by itself without a restart of its own, and loses nothing it answered.
-const onPostgresRun = process.env.TEST_DATABASE_URL?.startsWith('postgres') ?? false;
-
-if (onPostgresRun && !privatePostgresAvailable() && process.env.REQUIRE_POSTGRES === '1')
+// It makes a cluster of its own, in the PostgreSQL pass of the suite only (vitest.config.ts).
+if (!privatePostgresAvailable() && process.env.REQUIRE_POSTGRES === '1')
   throw new Error('PostgreSQL server binaries (initdb, pg_ctl) are needed for the restart suite');
 
-// It makes a cluster of its own, so it runs once, in the PostgreSQL pass of the suite.
-describe.runIf(onPostgresRun && privatePostgresAvailable())('a PostgreSQL restart under load', () => {
+describe.runIf(privatePostgresAvailable())('a PostgreSQL restart under load', () => {
   let cluster: PrivatePostgres;
   const readiness = async () => {
     if (server.process.exitCode !== null || server.process.signalCode !== null)
