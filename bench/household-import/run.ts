@@ -19,7 +19,7 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 import type { PlaceKind } from '../../src/db/schema.ts';
 import type { Actor } from '../../src/modules/access/actor.ts';
 import { commitImport, readImport } from '../../src/modules/household-imports/household-imports.service.ts';
-import type { Tx } from '../../src/server/transaction.ts';
+import { inTransaction } from '../../src/server/transaction.ts';
 import { benchDir, COMPOUND, DEVELOPER, writeCsv, writeXlsx } from './generate.ts';
 
 const POSTGRES = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -145,16 +145,9 @@ async function importOnce(database: Database, actor: Actor, compoundId: string, 
   const started = performance.now();
   const read = await readImport({ bytes: fs.readFileSync(file), fileName: path.basename(file) });
   const readMs = performance.now() - started;
-  const result = await database.db.transaction().execute((db) => {
-    const tx: Tx = {
-      db,
-      dialect: database.dialect,
-      actor,
-      now: new Date(),
-      auditKey: 'bench-audit-key-0123456789',
-    };
-    return commitImport(tx, compoundId, read);
-  });
+  const result = await inTransaction(database, { actor, auditKey: 'bench-audit-key-0123456789' }, (tx) =>
+    commitImport(tx, compoundId, read),
+  );
   return { readMs, commitMs: performance.now() - started - readMs, result };
 }
 

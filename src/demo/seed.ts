@@ -3,7 +3,7 @@ import type { Database } from '../db/database.ts';
 import type { Db, Trx } from '../db/transaction.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import { loadConfig } from '../server/config.ts';
-import type { Tx } from '../server/transaction.ts';
+import { inTransaction, type Tx } from '../server/transaction.ts';
 import { plantDispatchRules } from './dispatch-rules.ts';
 import { publishDemoProblems } from './echo.ts';
 import { type NamedOwners, plantBuildings } from './households.ts';
@@ -43,7 +43,8 @@ export async function seedDemoIfEmpty(
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = new Date();
   const at = now.toISOString();
-  const loaded = await db.transaction().execute(async (trx) => {
+  const loaded = await inTransaction(database, { actor: null, now, auditKey }, async (tx) => {
+    const trx = tx.db;
     // Claim the installation first: a second server starting at the same moment waits here, then finds it
     // taken and loads nothing.
     const claim = await trx
@@ -55,7 +56,7 @@ export async function seedDemoIfEmpty(
     if (!claim) return false;
     if (await holdsData(trx)) return false;
     const started = Date.now();
-    await loadDemo({ db: trx, dialect: database.dialect, actor: null, now, auditKey }, passwordHash);
+    await loadDemo(tx, passwordHash);
     await trx.insertInto('app_meta').values({ key: 'demo', value: 'loaded', updated_at: at }).execute();
     log.debug({ ms: Date.now() - started }, 'demo: loaded');
     return true;

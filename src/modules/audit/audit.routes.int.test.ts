@@ -20,7 +20,7 @@ beforeAll(async () => {
   staff = user.session;
   staffId = user.userId;
   // A change to household 101 as a places service would record it: the owner's name and phone are personal.
-  await transact(t.app.deps, null, (tx) =>
+  await transact(t.app.deps, null, async (tx) =>
     recordAudit(tx, {
       action: 'household.owner_added',
       entityType: 'household',

@@ -20,21 +20,41 @@ export type AuditEntry = {
   actorId?: string;
 };
 
-/** Appends to the chain inside the caller's transaction: the entry commits or rolls back with the change. */
-export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+/**
+ * Records an entry in the caller's transaction: it is appended to the chain when the transaction's work is
+ * done (`inTransaction`), and commits or rolls back with the change.
+ */
+export function recordAudit(tx: Tx, entry: AuditEntry): void {
+  tx.audit.push(entry);
+}
+
+/** How many entries one insert carries (nine columns each, well inside both databases' parameter limits). */
+const ENTRIES_PER_INSERT = 500;
+
+/** Appends the transaction's recorded entries to the chain, in the order they were recorded. */
+export async function appendAudit(tx: Tx): Promise<void> {
+  const entries = tx.audit.splice(0);
+  if (entries.length === 0) return;
   await lockAuditChain(tx.db, tx.dialect);
   const last = await lastEntry(tx.db);
-  const chained = {
-    seq: (last?.seq ?? 0) + 1,
-    at: tx.now.toISOString(),
-    actor_id: entry.actorId ?? tx.actor?.userId ?? null,
-    action: entry.action,
-    entity_type: entry.entityType,
-    entity_id: entry.entityId,
-    changes: JSON.stringify(sealChanges(entry.changes, tx.auditKey)),
-    prev_hash: last?.hash ?? GENESIS_HASH,
-  };
-  await insertEntry(tx.db, { ...chained, hash: entryHash(chained) });
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = entries.map((entry) => {
+    const chained = {
+      seq: ++seq,
+      at: tx.now.toISOString(),
+      actor_id: entry.actorId ?? tx.actor?.userId ?? null,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      changes: JSON.stringify(sealChanges(entry.changes, tx.auditKey)),
+      prev_hash: prevHash,
+    };
+    prevHash = entryHash(chained);
+    return { ...chained, hash: prevHash };
+  });
+  for (let i = 0; i < rows.length; i += ENTRIES_PER_INSERT)
+    await insertEntry(tx.db, rows.slice(i, i + ENTRIES_PER_INSERT));
 }
 
 /** Before → after of the fields that changed, for an audit entry. */

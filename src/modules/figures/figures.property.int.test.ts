@@ -7,7 +7,7 @@ import { figureDay } from '../../domain/figures/definitions.ts';
 import { periodOf } from '../../domain/figures/stats.ts';
 import { categories, levels } from '../../domain/matters/vocabulary.ts';
 import { AppError } from '../../server/errors.ts';
-import type { Tx } from '../../server/transaction.ts';
+import { inTransaction, type Tx } from '../../server/transaction.ts';
 import type { Actor } from '../access/actor.ts';
 import { loadActor } from '../auth/session.plugin.ts';
 import {
@@ -64,15 +64,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 function run<T>(actor: Actor, work: (tx: Tx) => Promise<T>) {
-  const { database } = t;
-  return database.db.transaction().execute((db) =>
-    work({
-      db,
-      dialect: database.dialect,
-      actor,
-      now: new Date(clock),
-      auditKey: 'test-audit-key-0123456789',
-    }),
+  return inTransaction(
+    t.database,
+    { actor, now: new Date(clock), auditKey: 'test-audit-key-0123456789' },
+    work,
   );
 }
 

@@ -5,7 +5,7 @@ import { type TestApp, testApp } from '../../../test/app.ts';
 import { as, makeTown, makeUser, type Session, signedInUser } from '../../../test/factories.ts';
 import { categoryNames, channelNames, levelNames } from '../../domain/matters/vocabulary.ts';
 import { matterStateNames, problemStateNames } from '../../domain/reports/notable.ts';
-import type { Tx } from '../../server/transaction.ts';
+import { inTransaction, type Tx } from '../../server/transaction.ts';
 import type { Actor } from '../access/actor.ts';
 import { loadActor } from '../auth/session.plugin.ts';
 import { publish } from '../echo/echo.service.ts';
@@ -37,15 +37,10 @@ const NOVEMBER = { startIso: '2026-10-31T16:00:00.000Z', endIso: '2026-11-30T16:
 const OCTOBER = { startIso: '2026-09-30T16:00:00.000Z', endIso: '2026-10-31T16:00:00.000Z' };
 
 function at<T>(actor: Actor, iso: string, work: (tx: Tx) => Promise<T>) {
-  const { database } = t;
-  return database.db.transaction().execute((db) =>
-    work({
-      db,
-      dialect: database.dialect,
-      actor,
-      now: new Date(iso),
-      auditKey: 'test-audit-key-0123456789',
-    }),
+  return inTransaction(
+    t.database,
+    { actor, now: new Date(iso), auditKey: 'test-audit-key-0123456789' },
+    work,
   );
 }
 
