@@ -2,9 +2,6 @@ import type { Db } from '../../db/transaction.ts';
 
 type Place = { name: string; kind: string };
 
-/** Past this many places the cache starts over: an export of a whole city keeps constant memory. */
-const CACHE_LIMIT = 10_000;
-
 /**
  * Names the places of an export's rows: the community, and the place below it as an envelope names it
  * (锦秀河畔 1号楼 1单元 101). Places repeat from row to row (a compound, its buildings), so each is read once
@@ -13,14 +10,18 @@ const CACHE_LIMIT = 10_000;
 export class PlaceNames {
   private readonly places = new Map<string, Place>();
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Past this many places the cache starts over: an export of a whole city keeps constant memory. */
+    private readonly limit: number,
+  ) {}
 
   /** Reads the places on these paths that are not known yet. */
   async load(paths: readonly string[]): Promise<void> {
     const ids = [...new Set(paths.flatMap((p) => p.split('/').filter(Boolean)))];
     let missing = ids.filter((id) => !this.places.has(id));
     if (missing.length === 0) return;
-    if (this.places.size + missing.length > CACHE_LIMIT) {
+    if (this.places.size + missing.length > this.limit) {
       // Starting over forgets the places this batch shares with earlier ones too (its community): read all.
       this.places.clear();
       missing = ids;

@@ -32,7 +32,11 @@ import type { Cell, SheetHeader } from './writers.ts';
 // into rows of cells with the privacy of the screen. Building a source checks the permission the list
 // checks, so a request the screen would refuse is refused before any job exists.
 
-export const BATCH = 1000;
+/**
+ * What an export holds at once: one page of rows, and the names of up to `placesKept` places (they repeat
+ * from row to row). Tests make both small, to cross their edges with a handful of rows.
+ */
+export const exportBounds = { pageRows: 1000, placesKept: 10_000 };
 
 export type ExportSource = {
   sheetName: string;
@@ -61,7 +65,7 @@ async function mattersSource(
 ): Promise<ExportSource> {
   const base = await matterInboxFilter(db, inboxScope(actor), filters);
   const desc = filters.sort === 'newest';
-  const names = new PlaceNames(db);
+  const names = new PlaceNames(db, exportBounds.placesKept);
   type Row = ReturnType<typeof staffMatterRow> & { community: string; place: string };
   const columns: Column<Row>[] = [
     { header: { 'zh-CN': '提交时间', en: 'Submitted' }, width: 20, cell: (m) => beijingTime(m.createdAt) },
@@ -106,7 +110,7 @@ async function mattersSource(
         const rows = await page
           .orderBy('matters.created_at', desc ? 'desc' : 'asc')
           .orderBy('matters.id', desc ? 'desc' : 'asc')
-          .limit(BATCH)
+          .limit(exportBounds.pageRows)
           .execute();
         if (rows.length === 0) return;
         await names.load(rows.map((r) => r.place_path));
@@ -122,7 +126,7 @@ async function mattersSource(
         });
         const end = rows.at(-1)!;
         last = [end.created_at, end.id];
-        if (rows.length < BATCH) return;
+        if (rows.length < exportBounds.pageRows) return;
       }
     },
   };
@@ -179,7 +183,7 @@ async function problemsSource(
 ): Promise<ExportSource> {
   const { scope, championId } = queueAccess(actor);
   const base = await problemQueueFilter(db, scope, filters, championId);
-  const names = new PlaceNames(db);
+  const names = new PlaceNames(db, exportBounds.placesKept);
   return {
     sheetName: ledgerSheetName[language],
     fileStem: language === 'en' ? 'problem-list' : '问题清单',
@@ -208,7 +212,11 @@ async function problemsSource(
         ]);
         if (last)
           page = page.where(afterKey(sql.ref('problems.created_at'), sql.ref('problems.id'), last, false));
-        const rows = await page.orderBy('problems.created_at').orderBy('problems.id').limit(BATCH).execute();
+        const rows = await page
+          .orderBy('problems.created_at')
+          .orderBy('problems.id')
+          .limit(exportBounds.pageRows)
+          .execute();
         if (rows.length === 0) return;
         const [voices] = await Promise.all([
           voicesOf(
@@ -246,7 +254,7 @@ async function problemsSource(
         });
         const end = rows.at(-1)!;
         last = [end.created_at, end.id];
-        if (rows.length < BATCH) return;
+        if (rows.length < exportBounds.pageRows) return;
       }
     },
   };
@@ -259,7 +267,7 @@ async function ordersSource(
   language: Language,
 ): Promise<ExportSource> {
   const base = myOrdersFilter(db, actor.userId, actor.partyIds, filters.state);
-  const names = new PlaceNames(db);
+  const names = new PlaceNames(db, exportBounds.placesKept);
   type Row = {
     id: string;
     role: 'lead' | 'assist';
@@ -306,13 +314,17 @@ async function ordersSource(
         ]);
         if (last)
           page = page.where(afterKey(sql.ref('orders.dispatched_at'), sql.ref('orders.id'), last, false));
-        const rows = await page.orderBy('orders.dispatched_at').orderBy('orders.id').limit(BATCH).execute();
+        const rows = await page
+          .orderBy('orders.dispatched_at')
+          .orderBy('orders.id')
+          .limit(exportBounds.pageRows)
+          .execute();
         if (rows.length === 0) return;
         await names.load(rows.map((r) => r.place_path));
         yield rows.map((o) => cellsOf(columns, o));
         const end = rows.at(-1)!;
         last = [end.dispatched_at, end.id];
-        if (rows.length < BATCH) return;
+        if (rows.length < exportBounds.pageRows) return;
       }
     },
   };
