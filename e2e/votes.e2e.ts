@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { desk, openPage, phone, seriousAccessibilityViolations } from './browser.ts';
 import { button, signIn } from './sign-in.ts';
@@ -57,10 +58,31 @@ describe('a household consultation, end to end', () => {
     await grid.getByTitle('星河锦城 一期2号楼 1单元 101').click();
     await visit.getByText('不同意', { exact: true }).click();
     await visit.getByLabel('入户记录（必填）').fill('晚间入户，业主在纸质意见表上签字');
+    // A photo of the signed paper ballot, taken in the owner's home: the server keeps it without its location.
+    const ballot = await sharp({ create: { width: 240, height: 320, channels: 3, background: '#f0f0e8' } })
+      .jpeg()
+      .withExif({ IFD0: { Make: 'GridPhone' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '38/1 28/1 0/1' } })
+      .toBuffer();
+    await visit
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: ballot });
+    await expect.poll(() => visit.locator('.ant-upload-list-item').count(), wait).toBe(1);
     await button(visit, '保存').click();
     await expect
       .poll(() => grid.getByTestId('answered-heads').textContent(), { timeout: 15_000 })
       .toBe('2 户/人');
+    // The voter list shows it as a thumbnail that opens; the served bytes carry no EXIF.
+    await grid.getByPlaceholder('住户 / 业主').fill('一期2号楼 1单元 101');
+    await grid.getByPlaceholder('住户 / 业主').press('Enter');
+    const voter = grid.getByRole('row').filter({ hasText: '一期2号楼 1单元 101' });
+    const thumbnail = voter.getByRole('img', { name: /表决票照片 1/ });
+    await expect
+      .poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), wait)
+      .toBe(240);
+    const served = await grid.request.get((await thumbnail.getAttribute('src'))!);
+    expect(served.status()).toBe(200);
+    expect((await sharp(await served.body()).metadata()).exif).toBeUndefined();
+    expect(await seriousAccessibilityViolations(grid)).toEqual([]);
 
     // The tally moves on the secretary's screen (it refreshes itself while the question is open).
     await expect

@@ -48,6 +48,10 @@ export interface VoteEvidenceTable {
   id: string;
   question_id: string;
   note: string;
+  /**
+   * Frozen: the data URL 0011 stored inline, kept for the rows written before 0018 (no data lost). Nothing
+   * writes it any more; evidence photos are attachments that name the evidence (attachments.vote_evidence_id).
+   */
   photo: string | null;
 }
 

@@ -280,6 +280,8 @@ export interface AttachmentsTable {
   file_id: string;
   matter_id: string | null;
   event_id: string | null;
+  /** The door-to-door answer's or sealed-box round's evidence that claimed the photo (migration 0018). */
+  vote_evidence_id: string | null;
   published: Generated<number>;
   created_at: string;
 }

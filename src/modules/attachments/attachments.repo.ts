@@ -18,6 +18,7 @@ export async function insertUpload(
       file_id: row.digest,
       matter_id: null,
       event_id: null,
+      vote_evidence_id: null,
       published: 0,
       created_at: row.at,
     })
@@ -28,31 +29,36 @@ export async function insertUpload(
     .execute();
 }
 
-/** Attachments of the user that no matter or report has claimed yet, among the ids given. */
+/**
+ * What claims an attachment: a matter, a report's timeline event, or a vote's evidence. An attachment none
+ * of them names is an upload waiting for its form — and swept if none comes.
+ */
+const claimColumns = ['matter_id', 'event_id', 'vote_evidence_id'] as const;
+export type ClaimTarget = { matterId: string } | { eventId: string } | { voteEvidenceId: string };
+
+/** Attachments of the user that no matter, report or vote evidence has claimed yet, among the ids given. */
 export function unclaimedUploads(db: Trx, userId: string, ids: readonly string[]) {
-  return db
+  let query = db
     .selectFrom('attachments')
     .innerJoin('attachment_uploads', 'attachment_uploads.attachment_id', 'attachments.id')
     .select('attachments.id')
     .where('attachments.id', 'in', ids)
-    .where('attachment_uploads.user_id', '=', userId)
-    .where('attachments.matter_id', 'is', null)
-    .where('attachments.event_id', 'is', null)
-    .execute();
+    .where('attachment_uploads.user_id', '=', userId);
+  for (const column of claimColumns) query = query.where(`attachments.${column}`, 'is', null);
+  return query.execute();
 }
 
-export async function claim(
-  db: Trx,
-  ids: readonly string[],
-  target: { matterId?: string; eventId?: string },
-) {
-  await db
+export async function claim(db: Trx, ids: readonly string[], target: ClaimTarget) {
+  let query = db
     .updateTable('attachments')
-    .set({ matter_id: target.matterId ?? null, event_id: target.eventId ?? null })
-    .where('id', 'in', ids)
-    .where('matter_id', 'is', null)
-    .where('event_id', 'is', null)
-    .execute();
+    .set({
+      matter_id: 'matterId' in target ? target.matterId : null,
+      event_id: 'eventId' in target ? target.eventId : null,
+      vote_evidence_id: 'voteEvidenceId' in target ? target.voteEvidenceId : null,
+    })
+    .where('id', 'in', ids);
+  for (const column of claimColumns) query = query.where(column, 'is', null);
+  await query.execute();
 }
 
 /** One attachment with what deciding who may read it needs: its uploader, matter, problem and place. */
@@ -71,12 +77,16 @@ export function attachmentWithContext(db: Db, id: string) {
         ]),
       ),
     )
+    .leftJoin('vote_evidence', 'vote_evidence.id', 'attachments.vote_evidence_id')
+    .leftJoin('vote_questions', 'vote_questions.id', 'vote_evidence.question_id')
+    .leftJoin('places as vote_places', 'vote_places.id', 'vote_questions.place_id')
     .select([
       'attachments.id',
       'attachments.file_id',
       'attachments.published',
       'attachments.matter_id',
       'attachments.event_id',
+      'attachments.vote_evidence_id',
       'files.mime',
       'files.bytes',
       'attachment_uploads.user_id as uploader_id',
@@ -85,16 +95,23 @@ export function attachmentWithContext(db: Db, id: string) {
       'problems.id as problem_id',
       'problems.place_path as problem_path',
       'problems.published_at',
+      'vote_questions.place_path as vote_path',
+      'vote_places.kind as vote_place_kind',
     ])
     .where('attachments.id', '=', id)
     .executeTakeFirst();
 }
 
-/** The photos of matters and of timeline events, oldest first. */
-export function attachmentsOf(db: Db | Trx, owners: { matterIds?: string[]; eventIds?: string[] }) {
+/** The photos of matters, of timeline events and of vote evidence, oldest first. */
+export function attachmentsOf(
+  db: Db | Trx,
+  owners: { matterIds?: string[]; eventIds?: string[]; voteEvidenceIds?: string[] },
+) {
   const matterIds = owners.matterIds ?? [];
   const eventIds = owners.eventIds ?? [];
-  if (matterIds.length === 0 && eventIds.length === 0) return Promise.resolve([]);
+  const voteEvidenceIds = owners.voteEvidenceIds ?? [];
+  if (matterIds.length === 0 && eventIds.length === 0 && voteEvidenceIds.length === 0)
+    return Promise.resolve([]);
   return db
     .selectFrom('attachments')
     .innerJoin('files', 'files.id', 'attachments.file_id')
@@ -102,6 +119,7 @@ export function attachmentsOf(db: Db | Trx, owners: { matterIds?: string[]; even
       'attachments.id',
       'attachments.matter_id',
       'attachments.event_id',
+      'attachments.vote_evidence_id',
       'attachments.published',
       'files.mime',
     ])
@@ -109,6 +127,7 @@ export function attachmentsOf(db: Db | Trx, owners: { matterIds?: string[]; even
       eb.or([
         ...(matterIds.length > 0 ? [eb('attachments.matter_id', 'in', matterIds)] : []),
         ...(eventIds.length > 0 ? [eb('attachments.event_id', 'in', eventIds)] : []),
+        ...(voteEvidenceIds.length > 0 ? [eb('attachments.vote_evidence_id', 'in', voteEvidenceIds)] : []),
       ]),
     )
     .orderBy('attachments.created_at')
@@ -140,13 +159,9 @@ export function uploadsOf(db: Trx, userIds: readonly string[]) {
 
 /** Uploads that no form claimed, uploaded before `before`. */
 export async function unclaimedBefore(db: Trx, before: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('attachments')
-    .select('id')
-    .where('matter_id', 'is', null)
-    .where('event_id', 'is', null)
-    .where('created_at', '<', before)
-    .execute();
+  let query = db.selectFrom('attachments').select('id').where('created_at', '<', before);
+  for (const column of claimColumns) query = query.where(column, 'is', null);
+  const rows = await query.execute();
   return rows.map((r) => r.id);
 }
 

@@ -30,7 +30,7 @@ export const attachmentsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           'Upload one photo (multipart/form-data, one file part). Its type is judged from the bytes; its ' +
-          'metadata (EXIF, GPS) is stripped; it waits for a matter or a report to claim it.',
+          'metadata (EXIF, GPS) is stripped; it waits for a matter, a report or a vote’s evidence to claim it.',
         response: { 201: UploadedPhoto },
       },
     },
@@ -63,7 +63,8 @@ export const attachmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'A photo, to those who may see it (uploader, submitter, staff in scope; the public once published)',
+          'A photo, to those who may see it (uploader, submitter, staff in scope; the public once published, ' +
+          'never a vote’s evidence)',
         params: z.object({ id: z.string().uuid() }),
       },
     },

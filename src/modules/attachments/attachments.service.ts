@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import type { Db } from '../../db/transaction.ts';
+import type { Db, Trx } from '../../db/transaction.ts';
 import { AppError } from '../../server/errors.ts';
 import type { Tx } from '../../server/transaction.ts';
 import type { Actor } from '../access/actor.ts';
@@ -9,6 +9,7 @@ import { isChampion } from '../problems/orders.service.ts';
 import {
   attachmentsOf,
   attachmentWithContext,
+  type ClaimTarget,
   claim,
   dropAttachments,
   dropOrphanFiles,
@@ -43,14 +44,11 @@ export async function recordUpload(tx: Tx, photo: CleanPhoto, digest: string): P
 }
 
 /**
- * A matter or a report claims the photos its sender uploaded. Someone else's photo, or one another form
- * already claimed, is refused as not found: attaching it would let the sender read what is not theirs.
+ * A matter, a report or a vote's evidence claims the photos its sender uploaded. Someone else's photo, or
+ * one another form already claimed, is refused as not found: attaching it would let the sender read what
+ * is not theirs.
  */
-export async function claimPhotos(
-  tx: Tx,
-  ids: readonly string[],
-  target: { matterId: string } | { eventId: string },
-) {
+export async function claimPhotos(tx: Tx, ids: readonly string[], target: ClaimTarget) {
   if (ids.length === 0) return;
   const actor = requireActor(tx.actor);
   const mine = await unclaimedUploads(tx.db, actor.userId, ids);
@@ -59,7 +57,11 @@ export async function claimPhotos(
   }
   await claim(tx.db, ids, target);
   const [entityType, entityId] =
-    'matterId' in target ? ['matter', target.matterId] : ['event', target.eventId];
+    'matterId' in target
+      ? ['matter', target.matterId]
+      : 'eventId' in target
+        ? ['event', target.eventId]
+        : ['vote_evidence', target.voteEvidenceId];
   await recordAudit(tx, {
     action: 'attachment.claim',
     entityType,
@@ -71,12 +73,13 @@ export async function claimPhotos(
 /**
  * Who may see a photo: its uploader; for a matter's photo, the submitter and staff who may see the matter's
  * place; for a report's evidence, staff who may see the problem and deputies who took it up; anyone, once
- * staff published it with its problem. Everyone else is told it does not exist.
+ * staff published it with its problem; for a vote's evidence (a paper ballot photographed in someone's
+ * home), staff who may see the question — never the public. Everyone else is told it does not exist.
  */
 export async function photoToServe(db: Db, actor: Actor | null, id: string) {
   const found = await attachmentWithContext(db, id);
   if (!found) throw new AppError('not_found');
-  const isPublic = found.published === 1 && found.published_at !== null;
+  const isPublic = found.published === 1 && found.published_at !== null && found.vote_evidence_id === null;
   const staffPath = found.matter_path ?? found.problem_path;
   const allowed =
     isPublic ||
@@ -84,6 +87,9 @@ export async function photoToServe(db: Db, actor: Actor | null, id: string) {
       (found.uploader_id === actor.userId ||
         (found.matter_id !== null && found.submitter_user_id === actor.userId) ||
         (staffPath !== null && can(actor, 'problem.view', { path: staffPath, kind: 'household' })) ||
+        (found.vote_path !== null &&
+          found.vote_place_kind !== null &&
+          can(actor, 'vote.view', { path: found.vote_path, kind: found.vote_place_kind })) ||
         (found.problem_id !== null && (await isChampion(db, found.problem_id, actor)))));
   // The public is asked to sign in first (it may be theirs); a signed-in stranger learns nothing.
   if (!allowed) throw new AppError(actor ? 'not_found' : 'unauthenticated');
@@ -109,12 +115,15 @@ export async function setPhotoPublished(tx: Tx, attachmentId: string, published:
   });
 }
 
-/** Photo references grouped by the matter or event they belong to. */
-export async function photosByOwner(db: Db, owners: { matterIds?: string[]; eventIds?: string[] }) {
+/** Photo references grouped by the matter, event or vote evidence they belong to. */
+export async function photosByOwner(
+  db: Db | Trx,
+  owners: { matterIds?: string[]; eventIds?: string[]; voteEvidenceIds?: string[] },
+) {
   const rows = await attachmentsOf(db, owners);
   const byOwner = new Map<string, PhotoRef[]>();
   for (const row of rows) {
-    const owner = row.matter_id ?? row.event_id;
+    const owner = row.matter_id ?? row.event_id ?? row.vote_evidence_id;
     if (!owner) continue;
     const list = byOwner.get(owner) ?? [];
     list.push({ id: row.id, url: photoUrl(row.id), mime: row.mime });

@@ -3,6 +3,7 @@ import type { VoteChannel, VoteParticipationsTable } from '../../db/schema-votes
 import { AppError, fieldError } from '../../server/errors.ts';
 import type { Tx } from '../../server/transaction.ts';
 import { assertCan, requireActor } from '../access/policy.ts';
+import { claimPhotos } from '../attachments/attachments.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { countsArea, optionsOf, phaseOf, ruleOf, tallyView } from './tally-view.ts';
 import type { QuestionRow } from './votes.repo.ts';
@@ -155,14 +156,11 @@ export async function answerOwn(tx: Tx, questionId: string, input: OwnAnswerInpu
   });
 }
 
-async function saveEvidence(tx: Tx, questionId: string, evidence: { note: string; photo?: string }) {
+/** The note, and the photos the recorder uploaded beforehand: someone else's upload is refused as not found. */
+async function saveEvidence(tx: Tx, questionId: string, evidence: RecordedAnswer['evidence']) {
   const id = uuidv7();
-  await repo.insertEvidence(tx.db, {
-    id,
-    question_id: questionId,
-    note: evidence.note,
-    photo: evidence.photo ?? null,
-  });
+  await repo.insertEvidence(tx.db, { id, question_id: questionId, note: evidence.note });
+  await claimPhotos(tx, evidence.photoIds ?? [], { voteEvidenceId: id });
   return id;
 }
 

@@ -98,6 +98,7 @@ export async function listVoters(db: Db | Trx, questionId: string, f: VoterFilte
       'p.id as participation_id',
       'p.proxy_name',
       'p.proxy_authority',
+      'p.evidence_id',
     ])
     .select((eb) =>
       eb

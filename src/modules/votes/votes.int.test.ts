@@ -145,7 +145,7 @@ describe('an open ballot (art. 278 special)', () => {
     const visit = await api.send(b.sessions.gridWorker, 'POST', `/api/workbench/votes/${id}/answers`, {
       householdId: b.homes['301']!.id,
       choice: 'reject',
-      evidence: { note: '开发商代表在纸质表决票上签字', photo: 'data:image/png;base64,iVBORw0KGgo=' },
+      evidence: { note: '开发商代表在纸质表决票上签字' },
       proxy: { name: '周经理', authority: '开发商出具的授权委托书（2026年11月）' },
     });
     expect(visit.statusCode).toBe(201);
@@ -167,6 +167,7 @@ describe('an open ballot (art. 278 special)', () => {
     expect(listed.items[0]).toMatchObject({
       channel: 'proxy',
       evidence: '开发商代表在纸质表决票上签字',
+      photos: [],
       proxy: { name: '周经理' },
     });
     const outside = await api.send(b.sessions.otherGridWorker, 'POST', `/api/workbench/votes/${id}/answers`, {

@@ -246,10 +246,8 @@ export async function changeChoice(
     .execute();
 }
 
-export async function insertEvidence(
-  db: Trx,
-  row: { id: string; question_id: string; note: string; photo: string | null },
-) {
+/** The evidence's photos are attachments that name it; its own `photo` column is no longer written. */
+export async function insertEvidence(db: Trx, row: { id: string; question_id: string; note: string }) {
   await db.insertInto('vote_evidence').values(row).execute();
 }
 

@@ -100,7 +100,7 @@ export const votesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Who is asked and who took part (never a secret choice)',
+        summary: 'Who is asked and who took part, with the evidence and its photos (never a secret choice)',
         params: IdParams,
         querystring: VoterListQuery,
         response: { 200: VoterPage },
@@ -115,7 +115,9 @@ export const votesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Record an answer given on a visit or by proxy, with evidence',
+        summary:
+          'Record an answer given on a visit or by proxy, with evidence: a note and photos uploaded first ' +
+          '(POST /api/attachments), which only staff who may see the question can fetch',
         params: IdParams,
         body: RecordedAnswer,
         response: { 201: OwnAnswer },
@@ -135,7 +137,9 @@ export const votesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Record the opened sealed box of a door-to-door round of a secret question',
+        summary:
+          'Record the opened sealed box of a door-to-door round of a secret question, with a note and ' +
+          'photos uploaded first (POST /api/attachments)',
         params: IdParams,
         body: SealedRound,
         response: { 201: z.object({ roundId: z.string(), heads: z.number().int() }) },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VoteRule } from '../../domain/votes/rules.ts';
+import { PhotoIds, PhotoRef } from '../attachments/attachments.schemas.ts';
 
 const Id = z.string().min(1, { error: 'required' }).max(64);
 const Text = (max: number) => z.string().trim().min(1, { error: 'required' }).max(max);
@@ -156,6 +157,8 @@ export const VoterRow = z.object({
   changes: z.number().int(),
   /** The visit note, or the sealed-box round's. */
   evidence: z.string().nullable(),
+  /** The evidence's photos (the signed paper ballot, the opened box); fetched where the server checks who may. */
+  photos: z.array(PhotoRef),
   proxy: z.object({ name: z.string(), authority: z.string() }).nullable(),
 });
 export type VoterRow = z.infer<typeof VoterRow>;
@@ -163,12 +166,11 @@ export const VoterPage = z.object({ items: z.array(VoterRow), total: z.number().
 
 const Evidence = z.object({
   note: Text(1_000),
-  /** A photo of the signed paper ballot, as a data URL (JPEG or PNG, up to about 1 MB). */
-  photo: z
-    .string()
-    .max(1_400_000)
-    .regex(/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/=]+$/)
-    .optional(),
+  /**
+   * Photos of the signed paper ballot or the opened box: the ids POST /api/attachments answered the recorder
+   * with (its type judged from the bytes, EXIF and GPS stripped). Only staff who may see the question see them.
+   */
+  photoIds: PhotoIds,
 });
 
 /** An answer a grid worker records on a visit: the household's own, or a proxy's with the authority. */

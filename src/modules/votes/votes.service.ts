@@ -6,6 +6,7 @@ import { APPROVE, isMajorityRule } from '../../domain/votes/rules.ts';
 import { AppError, fieldError } from '../../server/errors.ts';
 import type { Tx } from '../../server/transaction.ts';
 import { assertCan, can, requireActor, requireAnywhere, scopeOf } from '../access/policy.ts';
+import { photosByOwner } from '../attachments/attachments.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { notify } from '../notifications/notify.ts';
 import { placeLabels } from '../residents/place-label.ts';
@@ -308,6 +309,9 @@ export async function listVoters(tx: Tx, id: string, query: VoterListQuery) {
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
+  // A sealed box's round shares one evidence among its voters: each of their rows shows its photos.
+  const evidenceIds = [...new Set(items.flatMap((v) => (v.evidence_id ? [v.evidence_id] : [])))];
+  const photos = await photosByOwner(tx.db, { voteEvidenceIds: evidenceIds });
   return {
     items: items.map((v) => ({
       voterKey: v.voter_key,
@@ -319,6 +323,7 @@ export async function listVoters(tx: Tx, id: string, query: VoterListQuery) {
       choice: q.secret === 1 ? null : v.choice,
       changes: Number(v.changes ?? 0),
       evidence: v.evidence_note ?? null,
+      photos: (v.evidence_id && photos.get(v.evidence_id)) || [],
       proxy: v.proxy_name ? { name: v.proxy_name, authority: v.proxy_authority ?? '' } : null,
     })),
     total,

@@ -5,25 +5,32 @@ import { uploadPhoto } from '../api.ts';
 
 export const MAX_PHOTOS = 9;
 
-/** Chooses up to nine photos, kept on the device until the form is sent (the server judges their bytes). */
+/**
+ * Chooses up to nine photos, kept on the device until the form is sent (the server judges their bytes).
+ * Controlled by its caller, or by the Form.Item it sits in.
+ */
 export function PhotoPicker({
-  value,
+  value = [],
   onChange,
   testId,
+  id,
 }: {
-  value: UploadFile[];
-  onChange(files: UploadFile[]): void;
+  value?: UploadFile[];
+  onChange?(files: UploadFile[]): void;
   testId?: string;
+  /** Given by a Form.Item, so its label names the file input. */
+  id?: string;
 }) {
   const { t } = useTranslation('matters');
   return (
     <Upload
+      id={id}
       listType="picture-card"
       accept="image/jpeg,image/png,image/webp"
       multiple
       fileList={value}
       beforeUpload={() => false}
-      onChange={({ fileList }) => onChange(fileList.slice(0, MAX_PHOTOS))}
+      onChange={({ fileList }) => onChange?.(fileList.slice(0, MAX_PHOTOS))}
       data-testid={testId}
     >
       {value.length < MAX_PHOTOS && (

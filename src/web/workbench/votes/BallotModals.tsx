@@ -1,49 +1,29 @@
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Radio,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, App, Checkbox, Flex, Form, Input, InputNumber, Modal, Radio, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionDetail } from '../../../modules/votes/votes.schemas.ts';
 import { api, showFieldErrors } from '../../api.ts';
+import { MAX_PHOTOS, PhotoPicker, uploadChosen } from '../../shared/PhotoPicker.tsx';
 import { problemText } from '../../shared/problem.ts';
 import { isOwnersRule } from '../../votes/rule.ts';
 import { VoterSelect } from './VoterSelect.tsx';
 
 type Props = { question: QuestionDetail; open: boolean; onClose: () => void; onDone: () => void };
 
-const MAX_PHOTO = 1_000_000;
-
-function readPhoto(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
-
-/** Sends a form's request; keeps what was typed and puts the server's field errors beside the fields. */
+/**
+ * Sends a form's request, built once its photos are uploaded; keeps what was typed and chosen, and puts the
+ * server's field errors beside the fields (a refused photo beside the photos).
+ */
 function useSend<V>(onDone: () => void) {
   const { message } = App.useApp();
   const { t } = useTranslation('votes');
   const [form] = Form.useForm<V>();
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const send = async (path: string, body: unknown, headers?: Record<string, string>) => {
+  const send = async (path: string, body: () => Promise<unknown>, headers?: Record<string, string>) => {
     setSaving(true);
     try {
-      await api(path, { body, headers });
+      await api(path, { body: await body(), headers });
       void message.success(t('recorded'));
       form.resetFields();
       setProblem(null);
@@ -57,36 +37,27 @@ function useSend<V>(onDone: () => void) {
   return { form, saving, problem, send };
 }
 
-function PhotoField({ value, onChange }: { value?: string; onChange?: (v: string | undefined) => void }) {
+/** The evidence's photos, uploaded one by one when the form is sent: the server strips their EXIF and GPS. */
+function EvidencePhotos() {
   const { t } = useTranslation('votes');
-  const [error, setError] = useState<string | null>(null);
   return (
-    <Flex vertical gap={4}>
-      <Upload
-        accept="image/jpeg,image/png"
-        maxCount={1}
-        showUploadList={false}
-        beforeUpload={async (file) => {
-          if (file.size > MAX_PHOTO) setError(t('photoTooLarge'));
-          else {
-            setError(null);
-            onChange?.(await readPhoto(file));
-          }
-          return false;
-        }}
-      >
-        <Button>{t('photoHint')}</Button>
-      </Upload>
-      {value && <img src={value} alt={t('photo')} style={{ maxWidth: 160 }} />}
-      {error && <Typography.Text type="danger">{error}</Typography.Text>}
-    </Flex>
+    <Form.Item name="photoIds" label={t('photos', { max: MAX_PHOTOS })} initialValue={[]}>
+      <PhotoPicker testId="evidence-photos" />
+    </Form.Item>
   );
 }
+
+const evidenceOf = async (v: { evidence: { note: string }; photoIds?: UploadFile[] }) => ({
+  note: v.evidence.note,
+  photoIds: await uploadChosen(v.photoIds ?? []),
+});
 
 type AnswerValues = {
   householdId: string;
   choice: string;
-  evidence: { note: string; photo?: string };
+  evidence: { note: string };
+  /** The chosen photos; the server's refusal of one (field photoIds) shows beside them. */
+  photoIds?: UploadFile[];
   byProxy?: boolean;
   proxyName?: string;
   proxyAuthority?: string;
@@ -112,12 +83,12 @@ export function RecordAnswerModal({ question, open, onClose, onDone }: Props) {
         form={form}
         layout="vertical"
         onFinish={(v) =>
-          void send(`/api/workbench/votes/${question.id}/answers`, {
+          void send(`/api/workbench/votes/${question.id}/answers`, async () => ({
             householdId: v.householdId,
             choice: v.choice,
-            evidence: v.evidence,
+            evidence: await evidenceOf(v),
             ...(v.byProxy ? { proxy: { name: v.proxyName, authority: v.proxyAuthority } } : {}),
-          })
+          }))
         }
       >
         <Form.Item
@@ -137,9 +108,7 @@ export function RecordAnswerModal({ question, open, onClose, onDone }: Props) {
         >
           <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>
-        <Form.Item name={['evidence', 'photo']} label={t('photo')}>
-          <PhotoField />
-        </Form.Item>
+        <EvidencePhotos />
         <Form.Item name="byProxy" valuePropName="checked">
           <Checkbox>{t('proxy')}</Checkbox>
         </Form.Item>
@@ -166,10 +135,11 @@ export function RecordAnswerModal({ question, open, onClose, onDone }: Props) {
   );
 }
 
-type RoundValues = { householdIds: string[]; evidence: { note: string; photo?: string } } & Record<
-  string,
-  unknown
->;
+type RoundValues = {
+  householdIds: string[];
+  evidence: { note: string };
+  photoIds?: UploadFile[];
+} & Record<string, unknown>;
 
 export function SealedRoundModal({ question, open, onClose, onDone }: Props) {
   const { t } = useTranslation('votes');
@@ -192,15 +162,15 @@ export function SealedRoundModal({ question, open, onClose, onDone }: Props) {
         form={form}
         layout="vertical"
         onFinish={(v) =>
-          void send(`/api/workbench/votes/${question.id}/rounds`, {
+          void send(`/api/workbench/votes/${question.id}/rounds`, async () => ({
             householdIds: v.householdIds,
             totals: question.options.map((o) => ({
               key: o.key,
               heads: Number(v[`heads_${o.key}`] ?? 0),
               ...(byArea ? { areaCentiM2: Math.round(Number(v[`area_${o.key}`] ?? 0) * 100) } : {}),
             })),
-            evidence: v.evidence,
-          })
+            evidence: await evidenceOf(v),
+          }))
         }
       >
         <Form.Item
@@ -243,9 +213,7 @@ export function SealedRoundModal({ question, open, onClose, onDone }: Props) {
         >
           <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>
-        <Form.Item name={['evidence', 'photo']} label={t('photo')}>
-          <PhotoField />
-        </Form.Item>
+        <EvidencePhotos />
       </Form>
     </Modal>
   );
@@ -273,10 +241,10 @@ export function CostPlanModal({ question, open, onClose, onDone }: Props) {
         layout="vertical"
         initialValues={{ rule: 'floorArea' }}
         onFinish={(v) =>
-          void send(`/api/workbench/votes/${question.id}/cost-plan`, {
+          void send(`/api/workbench/votes/${question.id}/cost-plan`, async () => ({
             totalFen: Math.round(v.totalYuan * 100),
             rule: v.rule,
-          })
+          }))
         }
       >
         <Form.Item

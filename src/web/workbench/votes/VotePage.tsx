@@ -22,6 +22,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import type { QuestionDetail, VoterRow } from '../../../modules/votes/votes.schemas.ts';
 import { api } from '../../api.ts';
 import { formatDateTime } from '../../shared/format.ts';
+import { Photos } from '../../shared/Photos.tsx';
 import { problemText } from '../../shared/problem.ts';
 import { HistoryButton } from '../../shared/RecordHistory.tsx';
 import { isOwnersRule, m2, ruleText } from '../../votes/rule.ts';
@@ -109,6 +110,13 @@ function Voters({ question, version }: { question: QuestionDetail; version: numb
               ) : (
                 ''
               ),
+          },
+          {
+            title: t('voterColumns.photos'),
+            dataIndex: 'photos',
+            render: (photos: VoterRow['photos'], v: VoterRow) => (
+              <Photos photos={photos} alt={`${v.label} ${t('photo')}`} size={40} />
+            ),
           },
           ...(question.secret
             ? []
