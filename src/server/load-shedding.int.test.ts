@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../test/app.ts';
@@ -63,5 +65,27 @@ describe('shedding load', () => {
     expect((await first).statusCode).toBe(200);
     expect((await second).statusCode).toBe(200);
     expect((await queue()).statusCode).toBe(200);
+  });
+});
+
+describe('live streams', () => {
+  it('are not counted as requests in flight: open pages do not make the server refuse work', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    // Three open pages of one officer, more than the two requests in flight the server takes.
+    const streams = Array.from({ length: 3 }, () =>
+      http.get(`${base}/api/notifications/stream`, {
+        headers: { accept: 'text/event-stream', cookie: staff.cookie },
+      }),
+    );
+    const statuses = await Promise.all(
+      streams.map(
+        (s) => new Promise<number | undefined>((resolve) => s.on('response', (r) => resolve(r.statusCode))),
+      ),
+    );
+    expect(statuses).toEqual([200, 200, 200]);
+    const queue = await t.app.inject({ url: '/api/workbench/problems', headers: as(staff) });
+    expect(queue.statusCode).toBe(200);
+    for (const s of streams) s.destroy();
   });
 });

@@ -10,6 +10,9 @@ import { AppError } from './errors.ts';
 export const SHED_RETRY_AFTER_SECONDS = 1;
 const PROBES = new Set(['/healthz', '/readyz']);
 
+const isLiveStream = (request: FastifyRequest) =>
+  (request.headers.accept ?? '').includes('text/event-stream');
+
 export function shedLoad(app: App, maxInFlight: number) {
   let inFlight = 0;
   const counted = new WeakSet<FastifyRequest>();
@@ -17,7 +20,9 @@ export function shedLoad(app: App, maxInFlight: number) {
     if (counted.delete(request)) inFlight--;
   };
   app.addHook('onRequest', async (request, reply) => {
-    if (PROBES.has(request.url)) return;
+    // A live stream (Server-Sent Events) is held open for as long as its page: it is not work in flight,
+    // and its reply is hijacked, so no onResponse would ever give its place back.
+    if (PROBES.has(request.url) || isLiveStream(request)) return;
     if (inFlight >= maxInFlight) {
       reply.header('retry-after', String(SHED_RETRY_AFTER_SECONDS));
       throw new AppError('overloaded');
