@@ -10,6 +10,7 @@ import { as, makeTown, type Session, signedInUser } from '../../test/factories.t
 
 let t: TestApp;
 let staff: Session;
+let base: string;
 
 beforeAll(async () => {
   t = await testApp({ MAX_IN_FLIGHT: 2 });
@@ -17,6 +18,8 @@ beforeAll(async () => {
   staff = (
     await signedInUser(t.app, t.database, { grants: [{ role: 'community_staff', place: town.community }] })
   ).session;
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
 });
 afterAll(() => t.close());
 
@@ -66,12 +69,27 @@ describe('shedding load', () => {
     expect((await second).statusCode).toBe(200);
     expect((await queue()).statusCode).toBe(200);
   });
+
+  it('gives a place back when its client hangs up before the answer', async () => {
+    const hold = await holdDatabase();
+    // Two phones send and give up while the database is busy: their places must come back.
+    const gaveUp = Array.from({ length: 2 }, () => {
+      const request = http.get(`${base}/api/workbench/problems`, { headers: as(staff) });
+      request.on('error', () => {});
+      return request;
+    });
+    await settle();
+    for (const request of gaveUp) request.destroy();
+    await settle();
+    await hold.release();
+    await settle();
+    const next = await t.app.inject({ url: '/api/workbench/problems', headers: as(staff) });
+    expect(next.statusCode).toBe(200);
+  });
 });
 
 describe('live streams', () => {
   it('are not counted as requests in flight: open pages do not make the server refuse work', async () => {
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     // Three open pages of one officer, more than the two requests in flight the server takes.
     const streams = Array.from({ length: 3 }, () =>
       http.get(`${base}/api/notifications/stream`, {

@@ -15,21 +15,16 @@ const isLiveStream = (request: FastifyRequest) =>
 
 export function shedLoad(app: App, maxInFlight: number) {
   let inFlight = 0;
-  const counted = new WeakSet<FastifyRequest>();
-  const done = async (request: FastifyRequest) => {
-    if (counted.delete(request)) inFlight--;
-  };
   app.addHook('onRequest', async (request, reply) => {
-    // A live stream (Server-Sent Events) is held open for as long as its page: it is not work in flight,
-    // and its reply is hijacked, so no onResponse would ever give its place back.
+    // A live stream (Server-Sent Events) is held open for as long as its page: it is not work in flight.
     if (PROBES.has(request.url) || isLiveStream(request)) return;
     if (inFlight >= maxInFlight) {
       reply.header('retry-after', String(SHED_RETRY_AFTER_SECONDS));
       throw new AppError('overloaded');
     }
     inFlight++;
-    counted.add(request);
+    // The response's 'close' comes once in every case (answered, failed, client gone), where Fastify's
+    // onResponse and onRequestAbort hooks left some requests counted for good.
+    reply.raw.once('close', () => inFlight--);
   });
-  app.addHook('onResponse', done);
-  app.addHook('onRequestAbort', done);
 }
