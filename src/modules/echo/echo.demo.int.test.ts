@@ -155,10 +155,12 @@ describe('the echo wall of the demo', () => {
     const opaque = (key: string) => key === 'id' || key.endsWith('Id') || key === 'next' || key === 'url';
     // A record id is opaque whatever the key it stands under (a breakdown's key is a place id): its hex
     // digits can run to eleven decimal ones and look like a phone number.
+    // So is a place's path (its ids and its ancestors', the key of a breakdown by place).
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    const placePath = /^(\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})+\/$/i;
     const stringsOf = (value: unknown): string[] =>
       typeof value === 'string'
-        ? uuid.test(value)
+        ? uuid.test(value) || placePath.test(value)
           ? []
           : [value]
         : value && typeof value === 'object'
