@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { prepared } from '../db/prepared.ts';
+import type { Db } from '../db/transaction.ts';
 import type { Actor } from '../modules/access/actor.ts';
 import type { AppDeps } from './app-types.ts';
 import { AppError } from './errors.ts';
@@ -44,25 +46,10 @@ export async function idempotent<T>(
     .digest('hex');
 
   return transact(deps, actor, async (tx) => {
-    const claimed = await tx.db
-      .insertInto('idempotency_keys')
-      .values({
-        scope,
-        key,
-        request_hash: requestHash,
-        status_code: null,
-        body: null,
-        created_at: tx.now.toISOString(),
-      })
-      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-      .executeTakeFirst();
-    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) {
-      const first = await tx.db
-        .selectFrom('idempotency_keys')
-        .select(['request_hash', 'status_code', 'body'])
-        .where('scope', '=', scope)
-        .where('key', '=', key)
-        .executeTakeFirstOrThrow();
+    const claimed = await claimKey(tx.db, scope, key, requestHash, tx.now.toISOString());
+    if (claimed.length === 0) {
+      const [first] = await firstAnswer(tx.db, scope, key);
+      if (!first) throw new Error('idempotency: a key neither claimed nor found');
       if (first.request_hash !== requestHash) throw new AppError('idempotency_mismatch');
       return {
         status: first.status_code ?? 200,
@@ -71,12 +58,32 @@ export async function idempotent<T>(
       };
     }
     const answer = await work(tx);
-    await tx.db
-      .updateTable('idempotency_keys')
-      .set({ status_code: answer.status, body: JSON.stringify(answer.body) })
-      .where('scope', '=', scope)
-      .where('key', '=', key)
-      .execute();
+    await recordAnswer(tx.db, scope, key, answer.status, JSON.stringify(answer.body));
     return { ...answer, replayed: false };
   });
 }
+
+// Every write with a key runs these: built and compiled once (src/db/prepared.ts).
+const claimKey = prepared((db: Db, scope: string, key: string, requestHash: string, at: string) =>
+  db
+    .insertInto('idempotency_keys')
+    .values({ scope, key, request_hash: requestHash, status_code: null, body: null, created_at: at })
+    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+    .returning('key'),
+);
+
+const firstAnswer = prepared((db: Db, scope: string, key: string) =>
+  db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'status_code', 'body'])
+    .where('scope', '=', scope)
+    .where('key', '=', key),
+);
+
+const recordAnswer = prepared((db: Db, scope: string, key: string, status: number, body: string) =>
+  db
+    .updateTable('idempotency_keys')
+    .set({ status_code: status, body })
+    .where('scope', '=', scope)
+    .where('key', '=', key),
+);

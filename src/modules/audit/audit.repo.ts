@@ -1,13 +1,15 @@
+import { prepared } from '../../db/prepared.ts';
 import type { AuditLogTable } from '../../db/schema.ts';
 import type { Db, Trx } from '../../db/transaction.ts';
 
+/** The chain's head: every audited transaction reads it, so it is compiled once. */
+const head = prepared((db: Db) =>
+  db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
+);
+
 export async function lastEntry(db: Trx) {
-  return db
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const [last] = await head(db);
+  return last;
 }
 
 /** One entry, or many already chained in order (the bench's generated city). */

@@ -24,10 +24,9 @@ function refuseUnlessOpen(q: QuestionRow, tx: Tx) {
     throw new AppError('invalid_state', { params: { state: phase }, extra: { state: phase } });
 }
 
-/** Takes the question's lock, then looks again: a close may have committed since it was first read. */
+/** Takes the question's lock and looks again: a close may have committed since it was first read. */
 async function lockOpen(tx: Tx, q: QuestionRow) {
-  await repo.lockQuestion(tx.db, tx.dialect, q.id);
-  const now = await repo.findQuestion(tx.db, q.id);
+  const now = await repo.lockedQuestion(tx.db, tx.dialect, q.id);
   refuseUnlessOpen(now ?? q, tx);
 }
 

@@ -7,22 +7,28 @@ import { inBatches } from '../places/places.repo.ts';
 
 export type QuestionRow = VoteQuestionsTable & { place_name: string; place_kind: PlaceKind };
 
-export function findQuestion(db: Db | Trx, id: string): Promise<QuestionRow | undefined> {
-  return db
+const questionQuery = (db: Db | Trx, id: string) =>
+  db
     .selectFrom('vote_questions')
     .innerJoin('places', 'places.id', 'vote_questions.place_id')
     .selectAll('vote_questions')
     .select(['places.name as place_name', 'places.kind as place_kind'])
-    .where('vote_questions.id', '=', id)
-    .executeTakeFirst();
+    .where('vote_questions.id', '=', id);
+
+export function findQuestion(db: Db | Trx, id: string): Promise<QuestionRow | undefined> {
+  return questionQuery(db, id).executeTakeFirst();
+}
+
+/**
+ * The question as it is now, locked for the rest of the transaction: PostgreSQL's row lock, in the same
+ * statement as the read; SQLite's one writer already excludes every other change.
+ */
+export function lockedQuestion(db: Trx, dialect: 'sqlite' | 'postgres', id: string) {
+  const query = questionQuery(db, id);
+  return (dialect === 'postgres' ? query.forUpdate('vote_questions') : query).executeTakeFirst();
 }
 
 /** Takes the question's row lock on PostgreSQL, so answers to one question are counted one at a time. */
-export async function lockQuestion(db: Trx, dialect: 'sqlite' | 'postgres', id: string) {
-  if (dialect === 'postgres')
-    await sql`select id from vote_questions where id = ${id} for update`.execute(db);
-}
-
 export type HouseholdUnit = {
   id: string;
   path: string;

@@ -338,8 +338,7 @@ export async function listVoters(tx: Tx, id: string, query: VoterListQuery) {
 export async function closeQuestion(tx: Tx, id: string): Promise<{ secret: boolean }> {
   const q = await visibleQuestion(tx, id);
   const actor = assertCan(tx.actor, 'vote.manage', placeOf(q));
-  await repo.lockQuestion(tx.db, tx.dialect, id);
-  const current = (await repo.findQuestion(tx.db, id))!;
+  const current = (await repo.lockedQuestion(tx.db, tx.dialect, id))!;
   if (current.state === 'closed')
     throw new AppError('invalid_state', { params: { state: 'closed' }, extra: { state: 'closed' } });
   const counts = await repo.optionCounts(tx.db, id);
