@@ -86,6 +86,15 @@ async function cast(tx: Tx, q: QuestionRow, c: Cast): Promise<OwnAnswer> {
           channel: { to: c.channel },
         },
       });
+    } else if (c.evidenceId) {
+      // Confirmed on a visit: nothing to count again, but the newest evidence is the one shown.
+      await repo.confirmChoice(tx.db, existing.id, now, { ...meta, household_id: c.householdId });
+      await recordAudit(tx, {
+        action: 'vote.answer_confirmed',
+        entityType: 'vote_question',
+        entityId: q.id,
+        changes: { voter: { to: c.voterKey }, choice: { to: c.choice }, channel: { to: c.channel } },
+      });
     }
     return { questionId: q.id, voterKey: c.voterKey, choice: c.choice, castAt: now };
   }

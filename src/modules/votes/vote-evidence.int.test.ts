@@ -106,6 +106,16 @@ describe('a door-to-door answer with a photo of the paper ballot', () => {
     expect((await fetchPhoto(null, photo.url)).statusCode).toBe(401);
   });
 
+  it('shows the newest evidence when a visit confirms the same answer, counted once', async () => {
+    const heads = async () => (await api.detail(b.sessions.secretary, openId)).tally.answered.heads as number;
+    const before = await heads();
+    const again = await upload(b.sessions.gridWorker, await phonePhoto(30, 30));
+    expect((await recordVisit(b.sessions.gridWorker, '201', [again.id])).statusCode).toBe(201);
+    const voter = (await votersWithPhotos(openId)).find((v) => v.householdIds.includes(b.homes['201']!.id));
+    expect(voter?.photos.map((p) => p.id)).toEqual([again.id]);
+    expect(await heads()).toBe(before);
+  });
+
   it('refuses someone else’s upload beside photoIds, and stores nothing', async () => {
     const theirs = await upload(b.sessions.jia, await phonePhoto(40, 40));
     const before = await t.database.db.selectFrom('vote_evidence').select('id').execute();

@@ -252,6 +252,20 @@ export async function changeChoice(
     .execute();
 }
 
+/** The same answer given again (on a visit, with new evidence): the answer stands, its record is the newest. */
+export async function confirmChoice(
+  db: Trx,
+  id: string,
+  now: string,
+  meta: Partial<VoteParticipationsTable>,
+) {
+  await db
+    .updateTable('vote_participations')
+    .set({ ...meta, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
 /** The evidence's photos are attachments that name it; its own `photo` column is no longer written. */
 export async function insertEvidence(db: Trx, row: { id: string; question_id: string; note: string }) {
   await db.insertInto('vote_evidence').values(row).execute();
