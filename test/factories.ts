@@ -1,6 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../src/db/database.ts';
-import type { PlaceKind } from '../src/db/schema.ts';
+import type { DB, PlaceKind } from '../src/db/schema.ts';
 import type { Role } from '../src/modules/access/roles.ts';
 import { hashPassword } from '../src/modules/auth/passwords.ts';
 import type { App } from '../src/server/app-types.ts';
@@ -202,4 +202,13 @@ export async function signedInUser(app: App, database: Database, spec: UserSpec 
 /** Headers that make an injected request come from a signed-in session (cookie and CSRF token). */
 export function as(session: Session | null): Record<string, string> {
   return session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {};
+}
+
+/** How many rows a table holds: what a refused request must leave unchanged. */
+export async function rowsIn(database: Database, table: keyof DB): Promise<number> {
+  const { n } = await database.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
 }

@@ -5,7 +5,7 @@ import {
   xlsxOf,
 } from '../../src/modules/household-imports/household-imports.fixtures.ts';
 import { type TestApp, testApp } from '../app.ts';
-import { as, makeTown, type Session, signedInUser } from '../factories.ts';
+import { as, makeTown, rowsIn, type Session, signedInUser } from '../factories.ts';
 
 // A phone on a weak signal sends half a spreadsheet: each import answers "the file is missing" beside its
 // field (400), imports nothing, and the server stays up — never a 500.
@@ -23,15 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const count = async (table: 'households' | 'matters' | 'problems') =>
-  Number(
-    (
-      await t.database.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'households' | 'matters' | 'problems') => rowsIn(t.database, table);
 
 describe('an upload cut off in the middle of the file', () => {
   it('is refused beside the file field by every import, and nothing is imported', async () => {

@@ -9,7 +9,7 @@ import {
 } from '../../src/modules/household-imports/household-imports.fixtures.ts';
 import { MAX_UNPACKED_XLSX_BYTES } from '../../src/modules/household-imports/spreadsheet.ts';
 import { type TestApp, testApp } from '../app.ts';
-import { as, makeTown, type Session, signedInUser } from '../factories.ts';
+import { as, makeTown, rowsIn, type Session, signedInUser } from '../factories.ts';
 
 // Small files that unpack to something huge: the server must refuse them beside their field, from what it
 // learns before or while unpacking, and stay up for everyone else.
@@ -68,15 +68,7 @@ async function xlsxBomb() {
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 1 } });
 }
 
-const count = async (table: 'attachments' | 'households' | 'places') =>
-  Number(
-    (
-      await t.database.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'attachments' | 'households' | 'places') => rowsIn(t.database, table);
 
 describe('decompression bombs', () => {
   it('a 100-megapixel photo in a few hundred kilobytes is refused beside the photo field, nothing filed', async () => {
