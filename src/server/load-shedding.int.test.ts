@@ -61,6 +61,12 @@ describe('shedding load', () => {
     expect(shed.headers['retry-after']).toBe('1');
     expect(shed.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(shed.json().title).toBe('系统繁忙，请稍后再试');
+    // Asking for a live stream's content type does not slip an ordinary request past the bound.
+    const disguised = await t.app.inject({
+      url: '/api/workbench/problems',
+      headers: { ...as(staff), accept: 'text/event-stream' },
+    });
+    expect(disguised.statusCode).toBe(503);
     // The load balancer's probe still answers while the server is full.
     expect((await t.app.inject({ url: '/healthz' })).statusCode).toBe(200);
 

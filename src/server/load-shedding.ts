@@ -10,7 +10,10 @@ import { AppError } from './errors.ts';
 export const SHED_RETRY_AFTER_SECONDS = 1;
 const PROBES = new Set(['/healthz', '/readyz']);
 
+// The routes that hold a page's live stream open; the header alone would let any request skip the bound.
+const LIVE_STREAMS = new Set(['/api/notifications/stream']);
 const isLiveStream = (request: FastifyRequest) =>
+  LIVE_STREAMS.has(request.routeOptions.url ?? '') &&
   (request.headers.accept ?? '').includes('text/event-stream');
 
 export function shedLoad(app: App, maxInFlight: number) {
