@@ -28,7 +28,6 @@ export function lockedQuestion(db: Trx, dialect: 'sqlite' | 'postgres', id: stri
   return (dialect === 'postgres' ? query.forUpdate('vote_questions') : query).executeTakeFirst();
 }
 
-/** Takes the question's row lock on PostgreSQL, so answers to one question are counted one at a time. */
 export type HouseholdUnit = {
   id: string;
   path: string;
