@@ -11,6 +11,7 @@ import { backfillFigures } from '../../src/modules/figures/rollup.ts';
 import { markBackfilled } from '../../src/modules/search/search-index.ts';
 import type { CityRows, CitySample } from './city.ts';
 import { type MatterCounts, writeCity } from './city-writer.ts';
+import { upgradedDataset } from './dataset-upgrade.ts';
 
 // Generated databases are cached in bench/.cache/ (git-ignored), keyed by what determines their content:
 // dialect, seed, size, the schema's latest migration and the generator's version. A SQLite dataset is a
@@ -35,6 +36,9 @@ export type DatasetFacts = {
   matters: number;
   /** What the matters brought: problems, orders, timeline events, audit entries, resident accounts. */
   matterCounts?: MatterCounts;
+  /** Brought forward from the dataset of an earlier schema by the migrations, in this many seconds. */
+  migratedFrom?: string;
+  migrateSeconds?: number;
   sample: CitySample;
 };
 
@@ -57,19 +61,19 @@ export function datasetKey(spec: DatasetSpec): string {
 }
 
 /** PostgreSQL names stop at 63 bytes: a readable prefix and a digest of the full key. */
-function postgresName(key: string, spec: DatasetSpec) {
+export function postgresName(key: string, spec: DatasetSpec) {
   const digest = crypto.createHash('sha256').update(key).digest('hex').slice(0, 10);
   return `sl_bench_s${spec.seed}_m${spec.matters}_${digest}`;
 }
 
-function urlOf(database: string) {
+export function urlOf(database: string) {
   const url = new URL(postgresBaseUrl());
   url.pathname = `/${database}`;
   url.searchParams.delete('options');
   return url.toString();
 }
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: postgresBaseUrl(), connectionTimeoutMillis: 3_000 });
   await client.connect();
   try {
@@ -93,10 +97,10 @@ async function postgresDatabaseExists(name: string) {
   return rows.length > 0;
 }
 
-const factsFile = (key: string) => path.join(CACHE_DIR, `${key}.json`);
-const sqliteFile = (key: string) => path.join(CACHE_DIR, `${key}.db`);
+export const factsFile = (key: string) => path.join(CACHE_DIR, `${key}.json`);
+export const sqliteFile = (key: string) => path.join(CACHE_DIR, `${key}.db`);
 
-function removeSqlite(file: string) {
+export function removeSqlite(file: string) {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
 }
 
@@ -120,6 +124,8 @@ export async function ensureDataset(spec: DatasetSpec, log: Progress): Promise<D
     log(`dataset ${cached.key}: cached (built in ${cached.buildSeconds.toFixed(1)} s)`);
     return cached;
   }
+  const migrated = await upgradedDataset(spec, log);
+  if (migrated) return migrated;
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   const key = datasetKey(spec);
   const started = performance.now();

@@ -13,6 +13,7 @@ import * as m0013 from './0013_search.ts';
 import * as m0014 from './0014_exports.ts';
 import * as m0017 from './0017_search_compact.ts';
 import * as m0018 from './0018_vote_evidence_photos.ts';
+import * as m0019 from './0019_figures_by_month.ts';
 import type { MigrationDialect } from './columns.ts';
 
 type Step = { up(db: Kysely<unknown>, dialect: MigrationDialect): Promise<void> };
@@ -33,6 +34,7 @@ const steps: Record<string, Step> = {
   '0014_exports': m0014,
   '0017_search_compact': m0017,
   '0018_vote_evidence_photos': m0018,
+  '0019_figures_by_month': m0019,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

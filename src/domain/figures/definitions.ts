@@ -40,8 +40,23 @@ export const isInProgress = (problemState: string) =>
 /** Still to be solved, counting the open problems not yet dispatched: what can be overdue. */
 export const isUnsolved = (problemState: string) => problemState === 'open' || isInProgress(problemState);
 
+// A Beijing day begins on a whole UTC hour (+08:00; +09:00 in the summers of 1986–1991), so the day of a
+// UTC instant is the day of its hour: worked out once per hour, as the figures ask it of every record.
+const dayOfHour = new Map<string, string>();
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:.*Z$/;
+
 /** The local (Beijing) day a record belongs to in the figures by period. */
-export const figureDay = (iso: string) => localDayOf(new Date(iso), CHINA_TIME_ZONE);
+export function figureDay(iso: string): string {
+  if (!UTC_INSTANT.test(iso)) return localDayOf(new Date(iso), CHINA_TIME_ZONE);
+  const hour = iso.slice(0, 13);
+  let day = dayOfHour.get(hour);
+  if (day === undefined) {
+    day = localDayOf(new Date(iso), CHINA_TIME_ZONE);
+    if (dayOfHour.size >= 100_000) dayOfHour.clear();
+    dayOfHour.set(hour, day);
+  }
+  return day;
+}
 
 /** The key a matter is counted under in the roll-up. */
 export type MatterDims = {
@@ -112,4 +127,22 @@ export function problemDims(p: {
     reopened: p.reopen_count > 0 ? 1 : 0,
     reopens: p.reopen_count,
   };
+}
+
+/** The street of a community: its parent place (the place tree is strict), the path without its last step. */
+export function streetOf(communityPath: string): string {
+  return communityPath.slice(0, communityPath.lastIndexOf('/', communityPath.length - 2) + 1);
+}
+
+type Coarse<D> = Omit<D, 'community_path' | 'category' | 'channel' | 'day'> & {
+  street_path: string;
+  month: string;
+};
+export type MatterMonthDims = Coarse<MatterDims>;
+export type ProblemMonthDims = Coarse<ProblemDims>;
+
+/** The coarse tier's key of a record: its street and month, without category and channel. */
+export function monthDims<D extends MatterDims | ProblemDims>(dims: D): Coarse<D> {
+  const { community_path, category: _category, channel: _channel, day, ...rest } = dims;
+  return { ...rest, street_path: streetOf(community_path), month: day.slice(0, 7) } as Coarse<D>;
 }

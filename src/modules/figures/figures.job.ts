@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/transaction.ts';
-import { percentile } from '../../domain/figures/stats.ts';
+import { percentiles } from '../../domain/figures/stats.ts';
 import type { AppDeps } from '../../server/app-types.ts';
 import { backfillFigures } from './rollup.ts';
 
@@ -18,19 +18,55 @@ function ancestorsOf(path: string): string[] {
   return out;
 }
 
+/** Rows read at a time; the event loop serves requests between pages (a city's year is ~10⁵ problems). */
+const PAGE = 500;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+type Timing = {
+  community_path: string;
+  created_at: string;
+  first_taken_at: string | null;
+  resolved_at: string | null;
+  id: string;
+};
+
+/** The problems opened since `since`, a page at a time in (created_at, id) order. */
+async function* problemTimings(db: Db, since: string): AsyncGenerator<Timing[]> {
+  let after: { created_at: string; id: string } | null = null;
+  for (;;) {
+    let query = db
+      .selectFrom('problems')
+      .innerJoin('places as community', 'community.id', 'problems.community_id')
+      .select([
+        'problems.id',
+        'community.path as community_path',
+        'problems.created_at',
+        'problems.first_taken_at',
+        'problems.resolved_at',
+      ])
+      .where('problems.created_at', '>=', since);
+    if (after) {
+      const { created_at, id } = after;
+      // The plain bound lets the index start at the page's end; the pair breaks ties between equal times.
+      query = query
+        .where('problems.created_at', '>=', created_at)
+        .where((eb) =>
+          eb.or([
+            eb('problems.created_at', '>', created_at),
+            eb.and([eb('problems.created_at', '=', created_at), eb('problems.id', '>', id)]),
+          ]),
+        );
+    }
+    const page = await query.orderBy('problems.created_at').orderBy('problems.id').limit(PAGE).execute();
+    if (page.length > 0) yield page;
+    if (page.length < PAGE) return;
+    after = page.at(-1)!;
+    await nextTurn();
+  }
+}
+
 export async function computeDurations(db: Db, now: Date): Promise<number> {
   const since = new Date(now.getTime() - WINDOW_DAYS * 86_400_000).toISOString();
-  const rows = await db
-    .selectFrom('problems')
-    .innerJoin('places as community', 'community.id', 'problems.community_id')
-    .select([
-      'community.path as community_path',
-      'problems.created_at',
-      'problems.first_taken_at',
-      'problems.resolved_at',
-    ])
-    .where('problems.created_at', '>=', since)
-    .execute();
   const seconds = (from: number, to: string) => Math.round((Date.parse(to) - from) / 1000);
   type Values = { first_response: number[]; resolution: number[] };
   const values = new Map<string, Values>();
@@ -51,25 +87,30 @@ export async function computeDurations(db: Db, now: Date): Promise<number> {
     }
     return found;
   };
-  for (const row of rows) {
-    const created = Date.parse(row.created_at);
-    const firstResponse = row.first_taken_at ? seconds(created, row.first_taken_at) : null;
-    const resolution = row.resolved_at ? seconds(created, row.resolved_at) : null;
-    for (const at of valuesAt(row.community_path)) {
-      if (firstResponse !== null) at.first_response.push(firstResponse);
-      if (resolution !== null) at.resolution.push(resolution);
+  for await (const page of problemTimings(db, since)) {
+    for (const row of page) {
+      const created = Date.parse(row.created_at);
+      const firstResponse = row.first_taken_at ? seconds(created, row.first_taken_at) : null;
+      const resolution = row.resolved_at ? seconds(created, row.resolved_at) : null;
+      for (const at of valuesAt(row.community_path)) {
+        if (firstResponse !== null) at.first_response.push(firstResponse);
+        if (resolution !== null) at.resolution.push(resolution);
+      }
     }
   }
   const computedAt = now.toISOString();
   const out = [...values.entries()].flatMap(([placePath, metrics]) =>
-    (['first_response', 'resolution'] as const).map((metric) => ({
-      place_path: placePath,
-      metric,
-      n: metrics[metric].length,
-      median_seconds: percentile(metrics[metric], 0.5),
-      p90_seconds: percentile(metrics[metric], 0.9),
-      computed_at: computedAt,
-    })),
+    (['first_response', 'resolution'] as const).map((metric) => {
+      const [median, p90] = percentiles(metrics[metric], [0.5, 0.9]);
+      return {
+        place_path: placePath,
+        metric,
+        n: metrics[metric].length,
+        median_seconds: median ?? null,
+        p90_seconds: p90 ?? null,
+        computed_at: computedAt,
+      };
+    }),
   );
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('figure_durations').execute();

@@ -378,6 +378,16 @@ describe('the figures against a direct count', () => {
           { period: 'month', by: 'channel', category: categories[0] },
           { period: 'quarter', by: 'period', channel: 'phone' },
           { period: 'month', from: figureDay(new Date(clock - 5 * 86_400_000).toISOString()) },
+          // Above the street, whole months come from the street × month tier and the days around them
+          // from the day rows.
+          { period: 'month', by: 'period' },
+          { placeId: town.city.id, period: 'quarter', by: 'place' },
+          {
+            placeId: town.district.id,
+            period: 'month',
+            from: figureDay(new Date(clock - 45 * 86_400_000).toISOString()),
+            to: figureDay(new Date(clock - 2 * 86_400_000).toISOString()),
+          },
         ];
         for (const at of [clock, clock + 30 * 3_600_000]) {
           for (const query of queries) {
@@ -394,12 +404,21 @@ describe('the figures against a direct count', () => {
   it('rebuilds the same roll-ups from the records alone (a database from before them)', async () => {
     const now = new Date(clock);
     const query: FiguresQuery = { placeId: town.street.id, period: 'month', by: 'place' };
+    const citywide: FiguresQuery = { period: 'month', by: 'period' };
     const before = await figures(t.database.db, query, now, 'zh-CN');
+    const citywideBefore = await figures(t.database.db, citywide, now, 'zh-CN');
     expect(before.counts.collected).toBeGreaterThan(0);
-    for (const table of ['figure_keys', 'rollup_matters', 'rollup_problems'] as const)
-      await t.database.db.deleteFrom(table).execute();
+    const tables = [
+      'figure_keys',
+      'rollup_matters',
+      'rollup_problems',
+      'rollup_matters_month',
+      'rollup_problems_month',
+    ] as const;
+    for (const table of tables) await t.database.db.deleteFrom(table).execute();
     expect((await figures(t.database.db, query, now, 'zh-CN')).counts.collected).toBe(0);
     await backfillFigures(t.database);
     expect(await figures(t.database.db, query, now, 'zh-CN')).toEqual(before);
+    expect(await figures(t.database.db, citywide, now, 'zh-CN')).toEqual(citywideBefore);
   });
 });

@@ -2,20 +2,17 @@ import type { Db } from '../../db/transaction.ts';
 import { RANKING_FORMULA, RANKING_MIN_MATTERS, rankingScore } from '../../domain/figures/stats.ts';
 import { placesOfKind } from './figures.repo.ts';
 import type { Ranking, RankingQuery } from './figures.schemas.ts';
-import { figurePlace, readBuckets } from './figures.service.ts';
+import { figurePlace, monthTierServes, readBuckets } from './figures.service.ts';
 
 /** Streets or communities by the three rates, by a stated formula that one fast case cannot top. */
 export async function ranking(db: Db, query: RankingQuery, now: Date): Promise<Ranking> {
   const place = await figurePlace(db, query.placeId);
   const ranked = await placesOfKind(db, query.level, place?.path);
   const holder = (communityPath: string) => ranked.find((p) => communityPath.startsWith(p.path))?.path ?? '';
-  const buckets = await readBuckets(
-    db,
-    { placePath: place?.path, from: query.from, to: query.to },
-    'community_path',
-    now,
-    holder,
-  );
+  const filter = { placePath: place?.path, from: query.from, to: query.to };
+  const grain = query.level === 'street' ? 'streets' : 'communities';
+  const byMonth = monthTierServes(filter, place?.kind, grain);
+  const buckets = await readBuckets(db, filter, 'community_path', now, holder, byMonth);
   const rows = ranked.map((p) => {
     const bucket = buckets.get(p.path);
     const rates = bucket.rates();

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/transaction.ts';
 import { addDaysTo, CHINA_TIME_ZONE, endOfLocalDay } from '../../domain/deadlines/civil-day.ts';
 import { figureDay, RESPONSE_HOURS } from '../../domain/figures/definitions.ts';
+import { type DayRange, splitByMonths } from '../../domain/figures/month-split.ts';
 import { type Period, periodOf } from '../../domain/figures/stats.ts';
 import { type Category, type Channel, categoryNames, channelNames } from '../../domain/matters/vocabulary.ts';
 import { AppError } from '../../server/errors.ts';
@@ -10,11 +11,15 @@ import {
   type FigureFilter,
   type GroupColumn,
   type LiveProblemRow,
-  liveProblems,
+  type MonthGroup,
   matterGroups,
+  matterMonthGroups,
+  overdueCounts,
   placeById,
   placesByPaths,
   problemGroups,
+  problemMonthGroups,
+  problemsCreatedBetween,
 } from './figures.repo.ts';
 import type { Figures, FiguresQuery } from './figures.schemas.ts';
 import { type Bucket, Buckets } from './figures.tally.ts';
@@ -58,6 +63,68 @@ export function childPathOf(communityPath: string, parentPath: string | undefine
   return rest.length === 0 ? communityPath : `${base}${rest[0]}/`;
 }
 
+/** The street × month tier's stand-in for each group column it can serve. */
+const monthGroups: Partial<Record<NonNullable<GroupColumn> | 'none', MonthGroup>> = {
+  none: null,
+  day: 'month',
+  community_path: 'street_path',
+};
+
+/** What a breakdown splits the figures into, as far as the street × month tier is concerned. */
+export type Grain = 'none' | 'months' | 'weeks' | 'streets' | 'communities' | 'category' | 'channel';
+
+/**
+ * Whether the street × month tier can answer: no category or channel asked or broken down by, nothing finer
+ * than months and streets, and a place above the street — below it the day rows are few and fast.
+ */
+export function monthTierServes(filter: FigureFilter, placeKind: string | undefined, grain: Grain): boolean {
+  if (filter.category || filter.channel) return false;
+  if (placeKind !== undefined && placeKind !== 'city' && placeKind !== 'district') return false;
+  return grain === 'none' || grain === 'months' || grain === 'streets';
+}
+
+/** The grain of a figures breakdown: a place's children are streets at the finest where the tier serves. */
+function grainOf(query: FiguresQuery): Grain {
+  if (query.by === undefined) return 'none';
+  if (query.by === 'period') return query.period === 'week' ? 'weeks' : 'months';
+  if (query.by === 'place') return 'streets';
+  return query.by;
+}
+
+/**
+ * The roll-up rows for a filter: from the day rows, or — `byMonth` — from the month rows for the whole
+ * months of the period and the day rows for the days around them (and, for problems, for the month in which
+ * the response deadline is passing: whether a day's problems are due is a question of the day).
+ */
+async function rollupRows(
+  db: Db,
+  filter: FigureFilter,
+  group: GroupColumn,
+  dueDay: string,
+  byMonth: boolean,
+) {
+  if (!byMonth)
+    return Promise.all([matterGroups(db, filter, group), problemGroups(db, filter, group, dueDay)]);
+  const monthGroup = monthGroups[group ?? 'none'] ?? null;
+  const daysOf = (range: DayRange) => ({ ...filter, from: range.from, to: range.to, placeByRow: true });
+  const forMatters = splitByMonths(filter);
+  const forProblems = splitByMonths(filter, dueDay);
+  const monthly = { placePath: filter.placePath };
+  const [matters, problems] = await Promise.all([
+    Promise.all([
+      forMatters.months ? matterMonthGroups(db, { ...monthly, months: forMatters.months }, monthGroup) : [],
+      ...forMatters.days.map((range) => matterGroups(db, daysOf(range), group)),
+    ]),
+    Promise.all([
+      forProblems.months
+        ? problemMonthGroups(db, { ...monthly, months: forProblems.months }, monthGroup)
+        : [],
+      ...forProblems.days.map((range) => problemGroups(db, daysOf(range), group, dueDay)),
+    ]),
+  ]);
+  return [matters.flat(), problems.flat()] as const;
+}
+
 /** The buckets' raw material, read once for a filter and a grouping. */
 export async function readBuckets(
   db: Db,
@@ -65,6 +132,8 @@ export async function readBuckets(
   group: GroupColumn,
   now: Date,
   keyOf: (raw: string) => string,
+  /** Whether the street × month tier may serve (`monthTierServes`). */
+  byMonth = false,
 ): Promise<Buckets> {
   // Problems opened before this instant have passed their response deadline.
   const cutoff = new Date(now.getTime() - RESPONSE_HOURS * 3_600_000);
@@ -73,13 +142,12 @@ export async function readBuckets(
   const periodBound = Boolean(filter.from || filter.to);
   const inPeriod = (day: string) => (!filter.from || day >= filter.from) && (!filter.to || day <= filter.to);
   const byChannel = group === 'channel' || Boolean(filter.channel);
-  const [matters, problems, live, overdue] = await Promise.all([
-    matterGroups(db, filter, group),
-    problemGroups(db, filter, group, dueDay),
+  const [[matters, problems], live, overdue] = await Promise.all([
+    rollupRows(db, filter, group, dueDay, byMonth),
     inPeriod(dueDay)
-      ? liveProblems(db, filter, { fromIso: dueDayStart, toIso: cutoff.toISOString() }, byChannel)
+      ? problemsCreatedBetween(db, filter, { fromIso: dueDayStart, toIso: cutoff.toISOString() }, byChannel)
       : Promise.resolve([]),
-    liveProblems(db, filter, { overdueAt: now.toISOString() }, byChannel),
+    overdueCounts(db, filter, now.toISOString(), group, periodBound),
   ]);
   const liveKey = (row: LiveProblemRow) =>
     group === 'day' ? figureDay(row.created_at) : group === null ? '' : row[group];
@@ -87,9 +155,12 @@ export async function readBuckets(
   for (const row of matters) buckets.get(keyOf(row.key)).matters.push(row);
   for (const row of problems) buckets.get(keyOf(row.key)).problems.push(row);
   for (const row of live) buckets.get(keyOf(liveKey(row))).addLive(row);
-  // The local day of a record costs a time-zone conversion: only worked out when a period asks for it.
-  for (const row of overdue)
-    if (!periodBound || inPeriod(figureDay(row.created_at))) buckets.get(keyOf(liveKey(row))).overdue++;
+  for (const row of overdue) {
+    // Beijing days begin on a whole UTC hour: the hour a problem was created in names its day.
+    const day = row.hour === '' ? '' : figureDay(`${row.hour}:00:00.000Z`);
+    if (periodBound && !inPeriod(day)) continue;
+    buckets.get(keyOf(group === 'day' ? day : row.key)).overdue += row.n;
+  }
   return buckets;
 }
 
@@ -109,6 +180,7 @@ export async function figures(db: Db, query: FiguresQuery, now: Date, language: 
     from: query.from,
     to: query.to,
   };
+  const byMonth = monthTierServes(filter, place?.kind, grainOf(query));
   // A breakdown covers the same records as the whole: the whole is the sum of its rows, not a second read.
   const buckets = query.by
     ? await readBuckets(
@@ -117,8 +189,9 @@ export async function figures(db: Db, query: FiguresQuery, now: Date, language: 
         groupColumns[query.by],
         now,
         keyOfBreakdown(query.by, query.period, filter),
+        byMonth,
       )
-    : await readBuckets(db, filter, null, now, () => '');
+    : await readBuckets(db, filter, null, now, () => '', byMonth);
   const whole = buckets.total();
   const [breakdown, children, durations] = await Promise.all([
     query.by ? breakdownOf(db, buckets, query.by, language) : Promise.resolve(null),

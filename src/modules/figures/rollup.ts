@@ -3,6 +3,7 @@ import type { Db, Trx } from '../../db/transaction.ts';
 import {
   type MatterDims,
   matterDims,
+  monthDims,
   type ProblemDims,
   problemDims,
 } from '../../domain/figures/definitions.ts';
@@ -12,26 +13,56 @@ import type { Tx } from '../../server/transaction.ts';
 // its current values name. A change moves it from the row it was counted in (figure_keys) to its new row,
 // inside the transaction of the change — so the figures are always the count of the records.
 
-const matterKey = [
-  'community_path',
-  'category',
-  'channel',
-  'day',
-  'state',
-  'feedback',
-  'rating',
-] as const satisfies readonly (keyof MatterDims)[];
-const problemKey = [
-  'community_path',
-  'category',
-  'channel',
-  'day',
-  'state',
-  'level',
-  'response',
-  'resolution',
-  'reopened',
-] as const satisfies readonly (keyof ProblemDims)[];
+/** A roll-up table: the columns that name a row, and the counts each change adds to. */
+type Tier = {
+  table: 'rollup_matters' | 'rollup_problems' | 'rollup_matters_month' | 'rollup_problems_month';
+  key: readonly string[];
+  counts: readonly ('n' | 'reopens')[];
+};
+
+const mattersByDay: Tier = {
+  table: 'rollup_matters',
+  key: ['community_path', 'category', 'channel', 'day', 'state', 'feedback', 'rating'],
+  counts: ['n'],
+};
+const problemsByDay: Tier = {
+  table: 'rollup_problems',
+  key: [
+    'community_path',
+    'category',
+    'channel',
+    'day',
+    'state',
+    'level',
+    'response',
+    'resolution',
+    'reopened',
+  ],
+  counts: ['n', 'reopens'],
+};
+const mattersByMonth: Tier = {
+  table: 'rollup_matters_month',
+  key: ['street_path', 'month', 'state', 'feedback', 'rating'],
+  counts: ['n'],
+};
+const problemsByMonth: Tier = {
+  table: 'rollup_problems_month',
+  key: ['street_path', 'month', 'state', 'level', 'response', 'resolution', 'reopened'],
+  counts: ['n', 'reopens'],
+};
+
+/** Adds rows to a tier's counts: a new row, or the sum with the row of the same key. One upsert per tier. */
+async function addTo(db: Trx, tier: Tier, rows: Record<string, unknown>[]) {
+  if (rows.length === 0) return;
+  const sums = Object.fromEntries(
+    tier.counts.map((c) => [c, sql`${sql.ref(`${tier.table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`]),
+  );
+  await db
+    .insertInto(tier.table)
+    .values(rows as never)
+    .onConflict((oc) => oc.columns(tier.key as never).doUpdateSet(sums as never))
+    .execute();
+}
 
 const mattersWithCommunity = (db: Trx) =>
   db
@@ -89,27 +120,15 @@ async function loadProblem(db: Trx, id: string) {
 }
 
 async function moveMatter(db: Trx, dims: MatterDims, delta: number) {
-  await db
-    .insertInto('rollup_matters')
-    .values({ ...dims, n: delta })
-    .onConflict((oc) =>
-      oc.columns(matterKey).doUpdateSet({ n: sql<number>`${sql.ref('rollup_matters.n')} + ${delta}` }),
-    )
-    .execute();
+  await addTo(db, mattersByDay, [{ ...dims, n: delta }]);
+  await addTo(db, mattersByMonth, [{ ...monthDims(dims), n: delta }]);
 }
 
 async function moveProblem(db: Trx, dims: ProblemDims, delta: number) {
   const { reopens, ...key } = dims;
-  await db
-    .insertInto('rollup_problems')
-    .values({ ...key, n: delta, reopens: delta * reopens })
-    .onConflict((oc) =>
-      oc.columns(problemKey).doUpdateSet({
-        n: sql<number>`${sql.ref('rollup_problems.n')} + ${delta}`,
-        reopens: sql<number>`${sql.ref('rollup_problems.reopens')} + ${delta * reopens}`,
-      }),
-    )
-    .execute();
+  await addTo(db, problemsByDay, [{ ...key, n: delta, reopens: delta * reopens }]);
+  const { reopens: _, ...monthKey } = monthDims(dims);
+  await addTo(db, problemsByMonth, [{ ...monthKey, n: delta, reopens: delta * reopens }]);
 }
 
 async function recount<D>(
@@ -171,19 +190,21 @@ export async function countChange(tx: Tx, changed: { matterId?: string; problemI
   }
 }
 
-/** Rows of one roll-up to add in one statement: the same key summed, as one upsert may touch a row once. */
-function summed<K extends object>(dims: (K & { reopens?: number })[]) {
-  const rows = new Map<string, K & { n: number; reopens: number }>();
+/** Rows of one tier to add in one statement: the same key summed, as one upsert may touch a row once. */
+function summed(dims: readonly object[], tier: Tier): Record<string, unknown>[] {
+  const rows = new Map<string, Record<string, unknown> & { n: number; reopens: number }>();
   for (const d of dims) {
-    const { reopens = 0, ...key } = d;
+    const { reopens = 0, ...key } = d as { reopens?: number };
     const id = JSON.stringify(key);
     const row = rows.get(id);
     if (row) {
       row.n += 1;
       row.reopens += reopens;
-    } else rows.set(id, { ...(key as K), n: 1, reopens });
+    } else rows.set(id, { ...key, n: 1, reopens });
   }
-  return [...rows.values()];
+  return [...rows.values()].map(({ reopens, ...row }) =>
+    tier.counts.includes('reopens') ? { ...row, reopens } : row,
+  );
 }
 
 /** Counts matters and problems that are in no row yet: what countChange does for each, in a few statements. */
@@ -203,27 +224,11 @@ async function countNew(db: Trx, entityType: 'matter' | 'problem', ids: string[]
     .insertInto('figure_keys')
     .values(counted.map((c) => ({ entity_type: entityType, entity_id: c.id, dims: JSON.stringify(c.dims) })))
     .execute();
-  if (entityType === 'matter') {
-    const rows = summed(counted.map((c) => c.dims as MatterDims)).map(({ reopens: _, ...row }) => row);
-    await db
-      .insertInto('rollup_matters')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.columns(matterKey).doUpdateSet({ n: sql<number>`${sql.ref('rollup_matters.n')} + excluded.n` }),
-      )
-      .execute();
-  } else {
-    await db
-      .insertInto('rollup_problems')
-      .values(summed(counted.map((c) => c.dims as ProblemDims)))
-      .onConflict((oc) =>
-        oc.columns(problemKey).doUpdateSet({
-          n: sql<number>`${sql.ref('rollup_problems.n')} + excluded.n`,
-          reopens: sql<number>`${sql.ref('rollup_problems.reopens')} + excluded.reopens`,
-        }),
-      )
-      .execute();
-  }
+  const dims = counted.map((c) => c.dims);
+  const [byDay, byMonth] =
+    entityType === 'matter' ? [mattersByDay, mattersByMonth] : [problemsByDay, problemsByMonth];
+  await addTo(db, byDay, summed(dims, byDay));
+  await addTo(db, byMonth, summed(dims.map(monthDims), byMonth));
 }
 
 /**
