@@ -187,6 +187,29 @@ export async function searchDocs(db: Db, f: SearchFilter) {
     rest.push(sql<SqlBool>`(${inCommunities(reach.full)} or ${staffVisible(visibility)})`);
   }
 
+  const columns = ['d.id', 'd.entity_type', 'd.entity_id', 'd.created_at', 'd.body'] as const;
+  let hits = db.selectFrom('search_docs as d').select(columns).where(matched);
+  for (const c of [...confirm, ...rest]) hits = hits.where(c);
+  // Few hits, the usual case: one statement reads them (at most sortLimit + 1), counts them and cuts the
+  // page from them sorted — materialised, so that no planner walks the time index hoping to meet them.
+  const few = await db
+    .with(
+      (w) => w('hits').materialized(),
+      () => hits.limit(searchTuning.sortLimit + 1),
+    )
+    .selectFrom('hits')
+    .selectAll()
+    .select((eb) => eb.selectFrom('hits').select(eb.fn.countAll<number>().as('n')).as('total'))
+    .orderBy('created_at', 'desc')
+    .orderBy('entity_id', 'desc')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  const fewTotal = Number(few[0]?.total ?? Number.POSITIVE_INFINITY);
+  if (fewTotal <= searchTuning.sortLimit)
+    return { total: fewTotal, items: few.map(({ total: _, ...hit }) => hit) };
+
+  // Many hits, no hit at all, or a page past the end: counted on their own.
   const bare = confirm.length === 0 && rest.length === 0;
   let total: number;
   if (bare && !onPostgres(db)) {
@@ -204,27 +227,6 @@ export async function searchDocs(db: Db, f: SearchFilter) {
     total = Number(row.n);
   }
   if (total === 0 || f.offset >= total) return { total, items: [] };
-
-  const columns = ['d.id', 'd.entity_type', 'd.entity_id', 'd.created_at', 'd.body'] as const;
-  if (total <= searchTuning.sortLimit) {
-    // The hits are read first, then sorted: materialised, so that no planner walks the time index
-    // hoping to meet them early.
-    let hits = db.selectFrom('search_docs as d').select(columns).where(matched);
-    for (const c of [...confirm, ...rest]) hits = hits.where(c);
-    const items = await db
-      .with(
-        (w) => w('hits').materialized(),
-        () => hits,
-      )
-      .selectFrom('hits')
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('entity_id', 'desc')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute();
-    return { total, items };
-  }
 
   // Many hits: walk each named community's texts newest first (or all texts, past the named ones),
   // keep those holding every word, stop when the page is full. LIKE is exact here for every word.
