@@ -24,9 +24,12 @@ function refuseUnlessOpen(q: QuestionRow, tx: Tx) {
     throw new AppError('invalid_state', { params: { state: phase }, extra: { state: phase } });
 }
 
-/** Takes the question's lock and looks again: a close may have committed since it was first read. */
+/**
+ * Takes the question's lock and looks again: a close may have committed since it was first read. SQLite's
+ * transaction is the only writer from its first statement on, so what it read is still so.
+ */
 async function lockOpen(tx: Tx, q: QuestionRow) {
-  const now = await repo.lockedQuestion(tx.db, tx.dialect, q.id);
+  const now = tx.dialect === 'postgres' ? await repo.lockedQuestion(tx.db, tx.dialect, q.id) : q;
   refuseUnlessOpen(now ?? q, tx);
 }
 
@@ -141,8 +144,7 @@ async function residentVoter(tx: Tx, q: QuestionRow, householdId?: string, toAns
         },
       ],
     });
-  const first = asked[0]!;
-  return repo.voterOfHousehold(tx.db, q.id, first.household_id).then((v) => v!);
+  return asked[0]!;
 }
 
 export async function answerOwn(tx: Tx, questionId: string, input: OwnAnswerInput): Promise<OwnAnswer> {

@@ -203,7 +203,7 @@ export function householdsAsked(db: Db | Trx, questionId: string, householdIds: 
     .innerJoin('vote_voters as v', (j) =>
       j.onRef('v.question_id', '=', 'h.question_id').onRef('v.voter_key', '=', 'h.voter_key'),
     )
-    .select(['h.household_id', 'h.voter_key', 'v.area_centi_m2', 'places.path'])
+    .select(['h.household_id', 'h.voter_key', 'v.area_centi_m2', 'v.label', 'places.path'])
     .where('h.question_id', '=', questionId)
     .where('h.household_id', 'in', householdIds)
     .execute();
