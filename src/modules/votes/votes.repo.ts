@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { pathBelow } from '../../db/fragments.ts';
+import { prepared } from '../../db/prepared.ts';
 import type { PlaceKind } from '../../db/schema.ts';
 import type { VoteParticipationsTable, VoteQuestionsTable } from '../../db/schema-votes.ts';
 import type { Db, Trx } from '../../db/transaction.ts';
@@ -15,8 +16,11 @@ const questionQuery = (db: Db | Trx, id: string) =>
     .select(['places.name as place_name', 'places.kind as place_kind'])
     .where('vote_questions.id', '=', id);
 
-export function findQuestion(db: Db | Trx, id: string): Promise<QuestionRow | undefined> {
-  return questionQuery(db, id).executeTakeFirst();
+// Every answer reads its question and its voter's participation: built and compiled once (src/db/prepared.ts).
+const questionById = prepared((db: Db, id: string) => questionQuery(db, id));
+
+export async function findQuestion(db: Db | Trx, id: string): Promise<QuestionRow | undefined> {
+  return (await questionById(db, id))[0];
 }
 
 /**
@@ -209,13 +213,16 @@ export function householdsAsked(db: Db | Trx, questionId: string, householdIds: 
     .execute();
 }
 
-export function participationOf(db: Db | Trx, questionId: string, voterKey: string) {
-  return db
+const participationRows = prepared((db: Db, questionId: string, voterKey: string) =>
+  db
     .selectFrom('vote_participations')
     .selectAll()
     .where('question_id', '=', questionId)
-    .where('voter_key', '=', voterKey)
-    .executeTakeFirst();
+    .where('voter_key', '=', voterKey),
+);
+
+export async function participationOf(db: Db | Trx, questionId: string, voterKey: string) {
+  return (await participationRows(db, questionId, voterKey))[0];
 }
 
 export function participationsOf(db: Db | Trx, questionId: string, voterKeys: string[]) {
