@@ -139,6 +139,20 @@ describe('a door-to-door answer with a photo of the paper ballot', () => {
     expect(reused.statusCode).toBe(400);
     expect(reused.json().errors[0].field).toBe('photoIds');
   });
+
+  it('refuses an inline photo from an older client, by name, instead of dropping it', async () => {
+    const before = await t.database.db.selectFrom('vote_evidence').select('id').execute();
+    const refused = await api.send(b.sessions.gridWorker, 'POST', `/api/workbench/votes/${openId}/answers`, {
+      householdId: b.homes['202']!.id,
+      choice: 'approve',
+      evidence: { note: '入户签字', photo: 'data:image/jpeg;base64,/9j/4AAQ' },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors.map((e: { field: string }) => e.field)).toContain('evidence');
+    expect(await t.database.db.selectFrom('vote_evidence').select('id').execute()).toHaveLength(
+      before.length,
+    );
+  });
 });
 
 describe('a sealed box’s round with a photo of the opened box', () => {

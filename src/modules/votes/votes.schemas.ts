@@ -164,7 +164,8 @@ export const VoterRow = z.object({
 export type VoterRow = z.infer<typeof VoterRow>;
 export const VoterPage = z.object({ items: z.array(VoterRow), total: z.number().int() });
 
-const Evidence = z.object({
+// Strict: a client still sending the inline `photo` of the first version is told so, not silently ignored.
+const Evidence = z.strictObject({
   note: Text(1_000),
   /**
    * Photos of the signed paper ballot or the opened box: the ids POST /api/attachments answered the recorder
