@@ -1,16 +1,31 @@
 import { App as AntApp, ConfigProvider, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
-import { DashboardPage } from './echo/DashboardPage.tsx';
 import { LiveNoticesProvider } from './notifications/live.tsx';
-import { EchoWallPage } from './pages/EchoWallPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
-import { ResidentHomePage } from './pages/ResidentHomePage.tsx';
-import { WorkbenchPage } from './pages/WorkbenchPage.tsx';
 import { SessionProvider } from './session.tsx';
+import { PageLoading } from './shell/PageLoading.tsx';
 import { PreferencesProvider, usePreferences } from './shell/preferences.tsx';
-import { InvitePage } from './workbench/staff/InvitePage.tsx';
+
+// Each area is its own download: a resident's phone in WeChat loads the resident pages, not the
+// workbench's tables and the dashboard's charts.
+const ResidentHomePage = lazy(() =>
+  import('./pages/ResidentHomePage.tsx').then((m) => ({ default: m.ResidentHomePage })),
+);
+const WorkbenchPage = lazy(() =>
+  import('./pages/WorkbenchPage.tsx').then((m) => ({ default: m.WorkbenchPage })),
+);
+const EchoWallPage = lazy(() =>
+  import('./pages/EchoWallPage.tsx').then((m) => ({ default: m.EchoWallPage })),
+);
+const InvitePage = lazy(() =>
+  import('./workbench/staff/InvitePage.tsx').then((m) => ({ default: m.InvitePage })),
+);
+const DashboardPage = lazy(() =>
+  import('./echo/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
+);
 
 // 政务红: the red that Chinese community and government software is expected to wear.
 const brandRed = '#c8102e';
@@ -44,15 +59,17 @@ function Themed() {
     >
       <AntApp>
         <BrowserRouter>
-          <Routes>
-            <Route path="/" element={<HomePage />} />
-            <Route path="/resident/*" element={<ResidentHomePage />} />
-            <Route path="/workbench/*" element={<WorkbenchPage />} />
-            <Route path="/wall/*" element={<EchoWallPage />} />
-            <Route path="/invite/:token" element={<InvitePage />} />
-            <Route path="/dashboard" element={<DashboardPage />} />
-            <Route path="*" element={<HomePage />} />
-          </Routes>
+          <Suspense fallback={<PageLoading />}>
+            <Routes>
+              <Route path="/" element={<HomePage />} />
+              <Route path="/resident/*" element={<ResidentHomePage />} />
+              <Route path="/workbench/*" element={<WorkbenchPage />} />
+              <Route path="/wall/*" element={<EchoWallPage />} />
+              <Route path="/invite/:token" element={<InvitePage />} />
+              <Route path="/dashboard" element={<DashboardPage />} />
+              <Route path="*" element={<HomePage />} />
+            </Routes>
+          </Suspense>
         </BrowserRouter>
       </AntApp>
     </ConfigProvider>

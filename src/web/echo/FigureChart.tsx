@@ -1,6 +1,6 @@
-import ReactECharts from 'echarts-for-react';
 import { useTranslation } from 'react-i18next';
 import type { Figures } from '../../modules/figures/figures.schemas.ts';
+import { EChart } from '../shared/EChart.tsx';
 
 type Rows = NonNullable<Figures['breakdown']>['rows'];
 
@@ -53,7 +53,7 @@ export function FigureChart({
   };
   return (
     <div role="img" aria-label={title}>
-      <ReactECharts option={option} style={{ height }} notMerge />
+      <EChart option={option} style={{ height }} notMerge />
     </div>
   );
 }

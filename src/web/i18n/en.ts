@@ -6,6 +6,7 @@ export const en: Messages = {
     motto: 'When something comes up, talk it over',
     tagline: 'Community consultation and governance',
   },
+  page: { loading: 'Opening…' },
   nav: {
     home: 'Home',
     resident: 'Residents',

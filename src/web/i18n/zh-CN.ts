@@ -1,5 +1,6 @@
 export const zhCN = {
   app: { name: '商量', motto: '有事好商量', tagline: '基层协商议事 · 社区治理' },
+  page: { loading: '正在打开…' },
   nav: { home: '首页', resident: '居民服务', workbench: '工作台', wall: '回音壁', apiDocs: '接口文档' },
   prefs: { language: '语言', largeText: '大字模式', switchTo: 'English' },
   home: {

@@ -1,7 +1,7 @@
 import { Alert, Descriptions, Flex, Progress, Tag, Typography } from 'antd';
-import ReactECharts from 'echarts-for-react';
 import { useTranslation } from 'react-i18next';
 import type { TallyView } from '../../modules/votes/votes.schemas.ts';
+import { EChart } from '../shared/EChart.tsx';
 import { m2 } from './rule.ts';
 
 type Measure = NonNullable<TallyView['participation']>['heads'];
@@ -72,7 +72,7 @@ export function TallyPanel({ tally, byArea }: { tally: TallyView; byArea: boolea
       {tally.options === null ? (
         <Alert type="info" showIcon title={t('hiddenUntilClose')} />
       ) : (
-        <ReactECharts
+        <EChart
           style={{ height: 60 + tally.options.length * 36 }}
           option={{
             grid: { left: 90, right: 40, top: 10, bottom: 20 },

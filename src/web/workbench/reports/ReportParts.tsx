@@ -1,7 +1,7 @@
-import ReactECharts from 'echarts-for-react';
 import type { CSSProperties, ReactNode } from 'react';
 import { chineseDate } from '../../../domain/reports/month.ts';
 import type { MonthlyReport } from '../../../modules/reports/reports.schemas.ts';
+import { EChart } from '../../shared/EChart.tsx';
 
 // The parts the report page is set in: its fonts (those of the .docx where the machine has them), ruled
 // tables with their captions, charts, indented paragraphs, and Beijing dates.
@@ -95,7 +95,7 @@ export function ReportTable({
 export function Chart({ option, label, height = 360 }: { option: object; label: string; height?: number }) {
   return (
     <figure role="img" aria-label={label} style={{ margin: '8px 0 16px' }}>
-      <ReactECharts option={option} opts={{ renderer: 'svg' }} style={{ height }} notMerge />
+      <EChart option={option} opts={{ renderer: 'svg' }} style={{ height }} notMerge />
     </figure>
   );
 }
