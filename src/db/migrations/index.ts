@@ -14,6 +14,7 @@ import * as m0014 from './0014_exports.ts';
 import * as m0017 from './0017_search_compact.ts';
 import * as m0018 from './0018_vote_evidence_photos.ts';
 import * as m0019 from './0019_figures_by_month.ts';
+import * as m0020 from './0020_figures_read_in_order.ts';
 import type { MigrationDialect } from './columns.ts';
 
 type Step = { up(db: Kysely<unknown>, dialect: MigrationDialect): Promise<void> };
@@ -35,6 +36,7 @@ const steps: Record<string, Step> = {
   '0017_search_compact': m0017,
   '0018_vote_evidence_photos': m0018,
   '0019_figures_by_month': m0019,
+  '0020_figures_read_in_order': m0020,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {
