@@ -1,16 +1,8 @@
 // `npm run bench:data -- --matters 10000|100000|1000000 [--seed N] [--db sqlite|postgres] [--households N]
 //  [--rebuild]`: builds the bench's generated city into bench/.cache/ (or finds it there). Deterministic:
 // the same seed, size and schema build the same database. See bench/README.md.
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  CACHE_DIR,
-  datasetKey,
-  ensureDataset,
-  householdsFor,
-  postgresReachable,
-} from '../bench/harness/dataset.ts';
+import { ensureDataset, householdsFor, postgresReachable } from '../bench/harness/dataset.ts';
 import type { Dialect } from '../src/db/database.ts';
 
 const { values } = parseArgs({
@@ -45,9 +37,7 @@ for (const dialect of dialects) {
     continue;
   }
   const spec = { dialect, seed, matters, households };
-  // The facts file is written last and read first: removing it makes the next build start over.
-  if (values.rebuild) fs.rmSync(path.join(CACHE_DIR, `${datasetKey(spec)}.json`), { force: true });
-  const facts = await ensureDataset(spec, (line) => console.log(line));
+  const facts = await ensureDataset(spec, (line) => console.log(line), { rebuild: values.rebuild });
   const c = facts.counts;
   console.log(
     `  ${c.places.toLocaleString('en')} places (${c.households.toLocaleString('en')} households), ` +

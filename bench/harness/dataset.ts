@@ -117,14 +117,21 @@ export async function cachedDataset(spec: DatasetSpec): Promise<DatasetFacts | n
 
 export type Progress = (message: string) => void;
 
-/** Builds the dataset unless it is cached; prints progress every 10% of households. */
-export async function ensureDataset(spec: DatasetSpec, log: Progress): Promise<DatasetFacts> {
-  const cached = await cachedDataset(spec);
+/**
+ * Builds the dataset unless it is cached (or can be migrated from an earlier schema's); prints progress
+ * every 10% of households. `rebuild` builds it from the seed whatever is cached.
+ */
+export async function ensureDataset(
+  spec: DatasetSpec,
+  log: Progress,
+  { rebuild = false } = {},
+): Promise<DatasetFacts> {
+  const cached = rebuild ? null : await cachedDataset(spec);
   if (cached) {
     log(`dataset ${cached.key}: cached (built in ${cached.buildSeconds.toFixed(1)} s)`);
     return cached;
   }
-  const migrated = await upgradedDataset(spec, log);
+  const migrated = rebuild ? null : await upgradedDataset(spec, log);
   if (migrated) return migrated;
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   const key = datasetKey(spec);
