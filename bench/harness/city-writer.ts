@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
+import type { Trx } from '../../src/db/transaction.ts';
 import { type CityRows, type CitySummary, generateCity } from './city.ts';
 import { MatterGenerator, type MatterRows } from './matters.ts';
 import { AuditChain, writeMatters } from './matters-writer.ts';
 
 // Writes the generated city with the table shapes of src/db/schema.ts (a change there that the city does
-// not follow stops the type-check). One transaction per community; rows in FK order.
+// not follow stops the type-check). Rows in FK order, ten communities a transaction.
 
 // Seven columns × 500 rows stays well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
 const ROWS_PER_STATEMENT = 500;
@@ -14,17 +15,23 @@ function* slices<T>(rows: T[]): Generator<T[]> {
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) yield rows.slice(i, i + ROWS_PER_STATEMENT);
 }
 
-async function writeRows(db: Kysely<DB>, rows: CityRows) {
-  await db.transaction().execute(async (trx) => {
-    for (const part of slices(rows.places)) await trx.insertInto('places').values(part).execute();
-    for (const part of slices(rows.households)) await trx.insertInto('households').values(part).execute();
-    for (const part of slices(rows.parties)) await trx.insertInto('parties').values(part).execute();
-    for (const part of slices(rows.people)) await trx.insertInto('people').values(part).execute();
-    for (const part of slices(rows.ownerships)) await trx.insertInto('ownerships').values(part).execute();
-    for (const part of slices(rows.grids)) await trx.insertInto('grids').values(part).execute();
-    for (const part of slices(rows.grid_buildings))
-      await trx.insertInto('grid_buildings').values(part).execute();
-  });
+/**
+ * Households written per transaction: about ten communities. A community's matters, problems and
+ * timeline land all over the tables' id indexes (their ids carry their dates, two years of them), so
+ * each commit writes back most of the index pages; ten communities a commit write each page once for
+ * many rows (at a million matters a commit per community wrote a fifth of the build's time).
+ */
+const HOUSEHOLDS_PER_TRANSACTION = 20_000;
+
+async function writeRows(trx: Trx, rows: CityRows) {
+  for (const part of slices(rows.places)) await trx.insertInto('places').values(part).execute();
+  for (const part of slices(rows.households)) await trx.insertInto('households').values(part).execute();
+  for (const part of slices(rows.parties)) await trx.insertInto('parties').values(part).execute();
+  for (const part of slices(rows.people)) await trx.insertInto('people').values(part).execute();
+  for (const part of slices(rows.ownerships)) await trx.insertInto('ownerships').values(part).execute();
+  for (const part of slices(rows.grids)) await trx.insertInto('grids').values(part).execute();
+  for (const part of slices(rows.grid_buildings))
+    await trx.insertInto('grid_buildings').values(part).execute();
 }
 
 export type MatterCounts = Record<keyof MatterRows, number>;
@@ -38,7 +45,7 @@ export async function writeCity(
   db: Kysely<DB>,
   households: number,
   seed: number,
-  progress: (written: number) => void,
+  progress: (written: number) => void | Promise<void>,
   matters = 0,
 ): Promise<BuildSummary> {
   const city = generateCity(households, seed);
@@ -54,14 +61,20 @@ export async function writeCity(
     audit: 0,
   };
   let written = 0;
-  for (let step = city.next(); ; step = city.next()) {
-    if (step.done) return { ...step.value, matterCounts };
-    await writeRows(db, step.value);
-    const rows = generator.next(step.value);
-    await writeMatters(db, rows, audit);
-    for (const key of Object.keys(matterCounts) as (keyof MatterRows)[])
-      matterCounts[key] += rows[key].length;
-    written += step.value.households.length;
-    progress(written);
+  let step = city.next();
+  while (!step.done) {
+    const committed = written;
+    await db.transaction().execute(async (trx) => {
+      for (; !step.done && written - committed < HOUSEHOLDS_PER_TRANSACTION; step = city.next()) {
+        await writeRows(trx, step.value);
+        const rows = generator.next(step.value);
+        await writeMatters(trx, rows, audit);
+        for (const key of Object.keys(matterCounts) as (keyof MatterRows)[])
+          matterCounts[key] += rows[key].length;
+        written += step.value.households.length;
+      }
+    });
+    await progress(written);
   }
+  return { ...step.value, matterCounts };
 }

@@ -146,17 +146,26 @@ export async function ensureDataset(
     try {
       await migrateToLatest(building.database);
       await building.prepare();
+      let loading = false;
       const write = writeCity(
         building.database.db,
         spec.households,
         spec.seed,
-        (written) => {
+        async (written) => {
+          if (!loading) {
+            loading = true;
+            await building.loading();
+          }
           const tenth = Math.floor((written / spec.households) * 10);
           if (tenth > reported) {
             reported = tenth;
             const seconds = (performance.now() - started) / 1000;
+            const used = process.cpuUsage(cpuBefore);
+            const cpu = (used.user + used.system) / 1e6;
             const percent = Math.floor((written / spec.households) * 100);
-            log(`  ${percent}% — ${written.toLocaleString('en')} households, ${seconds.toFixed(1)} s`);
+            log(
+              `  ${percent}% — ${written.toLocaleString('en')} households, ${seconds.toFixed(1)} s (CPU ${cpu.toFixed(1)} s)`,
+            );
           }
         },
         spec.matters,
@@ -217,6 +226,8 @@ export async function ensureDataset(
 type Build = {
   database: Database;
   prepare(): Promise<void>;
+  /** The first transaction of rows is in. */
+  loading(): Promise<void>;
   /** The rows are written; what follows (the figures' backfill) reads them through the indexes. */
   loaded(): Promise<void>;
   finish(): Promise<number | null>;
@@ -268,6 +279,7 @@ async function openSqliteBuild(key: string): Promise<Build> {
       ).rows;
       for (const index of indexes) await sql`drop index ${sql.id(index.name)}`.execute(database.db);
     },
+    loading: async () => {},
     loaded: async () => {
       for (const index of indexes) await sql.raw(index.sql).execute(database.db);
     },
@@ -302,6 +314,10 @@ async function openPostgresBuild(name: string): Promise<Build> {
   // them). The unique ones stay: the writer's upserts and lookups need them. The definitions are read
   // from the migrated schema, so they cannot drift from it.
   let indexes: { indexname: string; indexdef: string }[] = [];
+  // The foreign keys too, as pg_restore does: checked row by row, each a query of its own (six for every
+  // matter), they were the larger part of PostgreSQL's work; added back, each is checked in one join.
+  type ForeignKey = { table: string; name: string; definition: string };
+  let foreignKeys: ForeignKey[] = [];
   return {
     database,
     prepare: async () => {
@@ -310,11 +326,29 @@ async function openPostgresBuild(name: string): Promise<Build> {
           where schemaname = current_schema() and indexdef like 'CREATE INDEX %'`.execute(database.db)
       ).rows;
       for (const index of indexes) await sql`drop index ${sql.id(index.indexname)}`.execute(database.db);
+      foreignKeys = (
+        await sql<ForeignKey>`select conrelid::regclass::text as table,
+            conname as name, pg_get_constraintdef(oid) as definition from pg_constraint
+          where contype = 'f' and connamespace = current_schema()::regnamespace`.execute(database.db)
+      ).rows;
+      for (const fk of foreignKeys)
+        await sql`alter table ${sql.id(fk.table)} drop constraint ${sql.id(fk.name)}`.execute(database.db);
+    },
+    // Statistics once rows are in (autovacuum may be off, as it is on the reference machine): without them
+    // the planner takes each id of a list for 0.5% of a table, and the search index's delete before each
+    // write scanned all of search_docs, an n² that grew to most of the 100k build's time. How many rows
+    // an id has stays true as the tables grow.
+    loading: async () => {
+      await sql`analyze`.execute(database.db);
     },
     loaded: async () => {
       await database.db.connection().execute(async (c) => {
         await sql`set maintenance_work_mem = '1GB'`.execute(c);
         for (const index of indexes) await sql.raw(index.indexdef).execute(c);
+        for (const fk of foreignKeys)
+          await sql`alter table ${sql.id(fk.table)} add constraint ${sql.id(fk.name)} ${sql.raw(fk.definition)}`.execute(
+            c,
+          );
       });
       // The planner's statistics, before the figures' backfill reads through the indexes: without them
       // it takes a just-loaded table for a small one (a problem's first matter was looked for by walking

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { AuditLogTable, DB } from '../../src/db/schema.ts';
+import type { AuditLogTable } from '../../src/db/schema.ts';
 import type { Trx } from '../../src/db/transaction.ts';
 import type { AuditChanges } from '../../src/domain/audit/chain.ts';
 import { entryHash, GENESIS_HASH, sealChanges } from '../../src/domain/audit/chain.ts';
@@ -15,7 +14,7 @@ import { loadConfig } from '../../src/server/config.ts';
 import type { AuditIntent, MatterRows } from './matters.ts';
 
 // Writes a community's matters through the repositories the services write with (matters, problems,
-// orders, timeline, household links, the audit chain), many rows a statement, in one transaction.
+// orders, timeline, household links, the audit chain), many rows a statement, in the caller's transaction.
 
 // Bound parameters per statement stay under SQLite's 32,766 (matters have 24 columns).
 const PARAMETERS = 30_000;
@@ -51,16 +50,14 @@ export class AuditChain {
   }
 }
 
-export async function writeMatters(db: Kysely<DB>, rows: MatterRows, audit: AuditChain) {
+export async function writeMatters(trx: Trx, rows: MatterRows, audit: AuditChain) {
   const entries = audit.chain(rows.audit);
-  await db.transaction().execute(async (trx: Trx) => {
-    // Resident accounts of the online submitters, as registration leaves them (no password: SMS sign-in).
-    for (const part of slices(rows.users)) await trx.insertInto('users').values(part).execute();
-    for (const part of slices(rows.household_links)) await insertLink(trx, part);
-    for (const part of slices(rows.problems)) await insertProblem(trx, part);
-    for (const part of slices(rows.matters)) await insertMatter(trx, part);
-    for (const part of slices(rows.orders)) await insertOrder(trx, part);
-    for (const part of slices(rows.problem_events)) await insertEvent(trx, part);
-    for (const part of slices(entries)) await insertEntry(trx, part);
-  });
+  // Resident accounts of the online submitters, as registration leaves them (no password: SMS sign-in).
+  for (const part of slices(rows.users)) await trx.insertInto('users').values(part).execute();
+  for (const part of slices(rows.household_links)) await insertLink(trx, part);
+  for (const part of slices(rows.problems)) await insertProblem(trx, part);
+  for (const part of slices(rows.matters)) await insertMatter(trx, part);
+  for (const part of slices(rows.orders)) await insertOrder(trx, part);
+  for (const part of slices(rows.problem_events)) await insertEvent(trx, part);
+  for (const part of slices(entries)) await insertEntry(trx, part);
 }
