@@ -233,7 +233,7 @@ async function countNew(db: Trx, entityType: 'matter' | 'problem', ids: string[]
 
 /**
  * Counts every matter and problem not yet in the roll-ups: a database that held matters before the
- * roll-ups existed, or rows written in bulk (the benchmark city). Batches of 500 per transaction, each
+ * roll-ups existed, or rows written in bulk (the benchmark city). Batches of 2,000 per transaction, each
  * counted in a few statements (one at a time took most of the build of a million-matter city).
  */
 export async function backfillFigures(database: { db: Db; dialect: Tx['dialect'] }): Promise<number> {
@@ -252,7 +252,7 @@ export async function backfillFigures(database: { db: Db; dialect: Tx['dialect']
         .where('figure_keys.entity_id', 'is', null)
         .where(`${table}.id`, '>', after)
         .orderBy(`${table}.id`)
-        .limit(500)
+        .limit(2_000)
         .execute();
       if (missing.length === 0) break;
       after = missing.at(-1)!.id;
