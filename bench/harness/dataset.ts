@@ -185,7 +185,7 @@ export async function ensureDataset(
       await markBackfilled(building.database.db);
       phase('figures backfill');
       serverCpu = await building.finish();
-      phase(spec.dialect === 'sqlite' ? 'search index merge, checkpoint' : 'search index, vacuum analyze');
+      phase(spec.dialect === 'sqlite' ? 'search index merge' : 'search index, vacuum analyze');
       return written;
     } catch (error) {
       await building.database.close().catch(() => {});
@@ -256,12 +256,13 @@ async function openSqliteBuild(key: string): Promise<Build> {
   const temporary = `${target}.building`;
   removeSqlite(temporary);
   const database = openDatabase(`sqlite:${temporary}`);
-  // A cache can be rebuilt: no fsync per community while building it, and no journal (a failed build is
-  // thrown away, so nothing needs rolling back): each commit writes its pages once, to the file, instead
-  // of to the write-ahead log and again at each checkpoint. Freed pages need no zeroing: they held
-  // nothing secret yet. The finished file is a WAL database again, as the server keeps it.
+  // A cache can be rebuilt: no fsync per transaction while building it, and the rollback journal in
+  // memory (better-sqlite3's defensive mode refuses none at all): each commit writes its pages once, to
+  // the file, instead of to the write-ahead log and again at each checkpoint. Freed pages need no
+  // zeroing: they held nothing secret yet. The finished file is a WAL database again, as the server
+  // keeps it.
   await sql`pragma synchronous = off`.execute(database.db);
-  await sql`pragma journal_mode = off`.execute(database.db);
+  await sql`pragma journal_mode = memory`.execute(database.db);
   await sql`pragma secure_delete = off`.execute(database.db);
   // Matters land all over the indexes (each community's span two years of ids and dates): with SQLite's
   // default 2 MB page cache every insert reads pages back from disk, and the build grows quadratically.
