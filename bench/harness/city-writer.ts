@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
 import type { Trx } from '../../src/db/transaction.ts';
-import { type CityRows, type CitySummary, generateCity } from './city.ts';
-import { MatterGenerator, type MatterRows } from './matters.ts';
-import { AuditChain, writeMatters } from './matters-writer.ts';
+import type { CityRows, CitySummary } from './city.ts';
+import { generatedInThread } from './generation-thread.ts';
+import type { MatterRows } from './matters.ts';
+import { writeMatters } from './matters-writer.ts';
 
 // Writes the generated city with the table shapes of src/db/schema.ts (a change there that the city does
 // not follow stops the type-check). Rows in FK order, ten communities a transaction.
@@ -48,9 +49,7 @@ export async function writeCity(
   progress: (written: number) => void | Promise<void>,
   matters = 0,
 ): Promise<BuildSummary> {
-  const city = generateCity(households, seed);
-  const generator = new MatterGenerator(seed, matters, households);
-  const audit = new AuditChain();
+  const chunks = generatedInThread({ households, seed, matters });
   const matterCounts: MatterCounts = {
     users: 0,
     household_links: 0,
@@ -61,20 +60,25 @@ export async function writeCity(
     audit: 0,
   };
   let written = 0;
-  let step = city.next();
-  while (!step.done) {
-    const committed = written;
-    await db.transaction().execute(async (trx) => {
-      for (; !step.done && written - committed < HOUSEHOLDS_PER_TRANSACTION; step = city.next()) {
-        await writeRows(trx, step.value);
-        const rows = generator.next(step.value);
-        await writeMatters(trx, rows, audit);
-        for (const key of Object.keys(matterCounts) as (keyof MatterRows)[])
-          matterCounts[key] += rows[key].length;
-        written += step.value.households.length;
-      }
-    });
-    await progress(written);
+  try {
+    let step = await chunks.next();
+    while (!step.done) {
+      const committed = written;
+      await db.transaction().execute(async (trx) => {
+        for (; !step.done && written - committed < HOUSEHOLDS_PER_TRANSACTION; step = await chunks.next()) {
+          const { city, matters: rows, audit } = step.value;
+          await writeRows(trx, city);
+          await writeMatters(trx, rows, audit);
+          for (const key of Object.keys(matterCounts) as (keyof MatterRows)[])
+            matterCounts[key] += rows[key].length;
+          written += city.households.length;
+        }
+      });
+      await progress(written);
+    }
+    return { ...step.value, matterCounts };
+  } finally {
+    // A failed write stops the generation thread too (a finished one has stopped already).
+    await chunks.return(undefined as never);
   }
-  return { ...step.value, matterCounts };
 }

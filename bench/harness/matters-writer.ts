@@ -50,8 +50,8 @@ export class AuditChain {
   }
 }
 
-export async function writeMatters(trx: Trx, rows: MatterRows, audit: AuditChain) {
-  const entries = audit.chain(rows.audit);
+/** Writes a community's rows, `entries` its audit intents as the chain sealed them. */
+export async function writeMatters(trx: Trx, rows: MatterRows, entries: readonly AuditLogTable[]) {
   // Resident accounts of the online submitters, as registration leaves them (no password: SMS sign-in).
   for (const part of slices(rows.users)) await trx.insertInto('users').values(part).execute();
   for (const part of slices(rows.household_links)) await insertLink(trx, part);
