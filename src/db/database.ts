@@ -13,6 +13,8 @@ export interface Database {
   dialect: Dialect;
   /** A description safe to log: never the password. */
   label: string;
+  /** What opened it, for a connection of another thread's own (an export's); holds the password: never log it. */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -29,9 +31,28 @@ export function parseDatabaseUrl(url: string): { dialect: Dialect; target: strin
   );
 }
 
-export function openDatabase(url: string, options: { poolSize?: number } = {}): Database {
+/**
+ * `readOnly`: a reader beside the server's own connection (an export's thread): one connection that cannot
+ * write, and on SQLite a small page cache instead of better-sqlite3's 16 MB.
+ */
+export function openDatabase(url: string, options: { poolSize?: number; readOnly?: boolean } = {}): Database {
   const { dialect, target } = parseDatabaseUrl(url);
-  return dialect === 'sqlite' ? openSqlite(target) : openPostgres(target, options.poolSize ?? 10);
+  if (dialect === 'sqlite') return options.readOnly ? openSqliteReader(target) : openSqlite(target);
+  return openPostgres(target, options.readOnly ? 1 : (options.poolSize ?? 10), options.readOnly ?? false);
+}
+
+function openSqliteReader(file: string): Database {
+  const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -2000');
+  const db = new Kysely<DB>({ dialect: new OurSqliteDialect(sqlite) });
+  return {
+    db,
+    dialect: 'sqlite',
+    label: `sqlite:${file} (read-only)`,
+    url: `sqlite:${file}`,
+    close: () => db.destroy(),
+  };
 }
 
 function openSqlite(file: string): Database {
@@ -52,6 +73,7 @@ function openSqlite(file: string): Database {
     db,
     dialect: 'sqlite',
     label: `sqlite:${file}`,
+    url: `sqlite:${file}`,
     close: () => db.destroy(),
   };
 }
@@ -66,13 +88,17 @@ export async function forgetOverwrittenPages(database: Database): Promise<void> 
   if (database.dialect === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(database.db);
 }
 
-function openPostgres(url: string, poolSize: number): Database {
+function openPostgres(url: string, poolSize: number, readOnly: boolean): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // A dropped connection must not crash the process: readiness reports it and the pool reconnects.
   pool.on('error', () => {});
-  // A connection that drops while checked out (mid-transaction, when the database restarts) emits 'error'
-  // on its client; unheard, that would end the process. Its query fails instead, and the pool replaces it.
-  pool.on('connect', (client) => client.on('error', () => {}));
+  pool.on('connect', (client) => {
+    // A connection that drops while checked out (mid-transaction, when the database restarts) emits 'error'
+    // on its client; unheard, that would end the process. Its query fails instead, and the pool replaces it.
+    client.on('error', () => {});
+    // A reader's statements cannot write (sent before any query of the pool's, on the same connection).
+    if (readOnly) client.query('set default_transaction_read_only = on').catch(() => {});
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const safe = new URL(url);
   safe.password = '';
@@ -80,6 +106,7 @@ function openPostgres(url: string, poolSize: number): Database {
     db,
     dialect: 'postgres',
     label: safe.toString(),
+    url,
     close: () => db.destroy(),
   };
 }
