@@ -22,6 +22,7 @@ import {
   releaseJob,
 } from './exports.repo.ts';
 import { exportBounds } from './sources.ts';
+import { exportThreadCode } from './thread-code.ts';
 
 /** A server that has not said it is still working on a job for this long is taken to have stopped. */
 export const STALE_MS = 30_000;
@@ -60,22 +61,6 @@ type ThreadEnd =
  * ends (bench/README.md, "Exports"). Tests make it smaller still, to see a thread run out of it.
  */
 export const exportThreadLimits = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 };
-
-/**
- * An export's thread. Its entry is TypeScript like the rest of the server, which runs on tsx (npm start) or
- * vitest: the thread loads it through tsx's API, which Node 20 needs (a worker does not take the loader of
- * `--import tsx` for its entry).
- */
-function startThread(data: ExportThreadData): Worker {
-  const entry = JSON.stringify(new URL('./export-thread.ts', import.meta.url).href);
-  const boot = `import { tsImport } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))};
-await tsImport(${entry}, ${entry});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), {
-    workerData: data,
-    execArgv: [],
-    resourceLimits: { ...exportThreadLimits },
-  });
-}
 
 /**
  * Runs the export jobs of this server, one at a time, in the background: each in a thread of its own
@@ -207,17 +192,25 @@ export class ExportWorker {
    * when the thread has ended (its heap and connection are gone). A thread that throws, exits early or
    * runs out of its heap has crashed: the server goes on.
    */
-  private inThread(job: ExportJob, file: string): Promise<ThreadEnd> {
+  private async inThread(job: ExportJob, file: string): Promise<ThreadEnd> {
     const { db } = this.deps.database;
+    const code = await exportThreadCode();
     const stop = new Int32Array(new SharedArrayBuffer(4));
     this.halt = () => Atomics.store(stop, 0, 1);
     if (this.stopping) this.halt();
-    const thread = startThread({
+    const data: ExportThreadData = {
       databaseUrl: this.deps.database.url,
       job,
       file,
       bounds: { ...exportBounds },
       stop,
+    };
+    // Not the server's own flags: its `--import tsx` would load tsx's loader into the thread for nothing.
+    const thread = new Worker(code, {
+      eval: true,
+      workerData: data,
+      execArgv: [],
+      resourceLimits: { ...exportThreadLimits },
     });
     let last: ExportThreadMessage | null = null;
     let failure: unknown = null;
