@@ -4,8 +4,8 @@ import * as esbuild from 'esbuild';
 
 // The code of an export's thread, as one script. The server's TypeScript runs through tsx (npm start) or
 // vitest, and on Node 20 neither reaches a worker thread's modules; tsx's API called inside the thread
-// works, but loads a module loader and a compiler of its own into every export's thread (tens of MB,
-// bench/README.md). So esbuild, tsx's own compiler, bundles the thread's modules once per process into a
+// works, but loads a module loader and a compiler of its own into every export's thread (+35 to 40 MB of
+// the server's memory for each export, bench/README.md). So esbuild, tsx's own compiler, bundles the thread's modules once per process into a
 // script the thread evaluates; packages stay outside, required by their absolute path. No file is written.
 
 const requireHere = createRequire(import.meta.url);
