@@ -13,7 +13,7 @@ export interface Database {
   dialect: Dialect;
   /** A description safe to log: never the password. */
   label: string;
-  /** What opened it, for a connection of another thread's own (an export's); holds the password: never log it. */
+  /** The URL it was opened with, for a thread's connection of its own (an export's); holds the password. */
   url: string;
   close(): Promise<void>;
 }
@@ -37,25 +37,25 @@ export function parseDatabaseUrl(url: string): { dialect: Dialect; target: strin
  */
 export function openDatabase(url: string, options: { poolSize?: number; readOnly?: boolean } = {}): Database {
   const { dialect, target } = parseDatabaseUrl(url);
-  if (dialect === 'sqlite') return options.readOnly ? openSqliteReader(target) : openSqlite(target);
-  return openPostgres(target, options.readOnly ? 1 : (options.poolSize ?? 10), options.readOnly ?? false);
+  const readOnly = options.readOnly ?? false;
+  if (dialect === 'sqlite') return openSqlite(target, readOnly);
+  return openPostgres(target, readOnly ? 1 : (options.poolSize ?? 10), readOnly);
 }
 
-function openSqliteReader(file: string): Database {
-  const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
+function openSqlite(file: string, readOnly: boolean): Database {
+  const sqlite = readOnly ? sqliteReader(file) : sqliteWriter(file);
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('cache_size = -2000');
   const db = new Kysely<DB>({ dialect: new OurSqliteDialect(sqlite) });
   return {
     db,
     dialect: 'sqlite',
-    label: `sqlite:${file} (read-only)`,
+    label: `sqlite:${file}${readOnly ? ' (read-only)' : ''}`,
     url: `sqlite:${file}`,
     close: () => db.destroy(),
   };
 }
 
-function openSqlite(file: string): Database {
+function sqliteWriter(file: string) {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
   // WAL lets readers run beside the writer. better-sqlite3 leaves WAL databases at synchronous=NORMAL,
@@ -67,15 +67,13 @@ function openSqlite(file: string): Database {
   // Deleted rows and freed pages are overwritten with zeros, not left in the file: a secret ballot's
   // earlier counter values must not be readable from free space (docs/votes.md).
   sqlite.pragma('secure_delete = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new OurSqliteDialect(sqlite) });
-  return {
-    db,
-    dialect: 'sqlite',
-    label: `sqlite:${file}`,
-    url: `sqlite:${file}`,
-    close: () => db.destroy(),
-  };
+  return sqlite;
+}
+
+function sqliteReader(file: string) {
+  const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('cache_size = -2000');
+  return sqlite;
 }
 
 /**
