@@ -13,6 +13,8 @@ export interface Database {
   dialect: Dialect;
   /** A description safe to log: never the password. */
   label: string;
+  /** The URL it was opened with, for a thread's connection of its own (an export's); holds the password. */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -29,12 +31,31 @@ export function parseDatabaseUrl(url: string): { dialect: Dialect; target: strin
   );
 }
 
-export function openDatabase(url: string, options: { poolSize?: number } = {}): Database {
+/**
+ * `readOnly`: a reader beside the server's own connection (an export's thread): one connection that cannot
+ * write, and on SQLite a small page cache instead of better-sqlite3's 16 MB.
+ */
+export function openDatabase(url: string, options: { poolSize?: number; readOnly?: boolean } = {}): Database {
   const { dialect, target } = parseDatabaseUrl(url);
-  return dialect === 'sqlite' ? openSqlite(target) : openPostgres(target, options.poolSize ?? 10);
+  const readOnly = options.readOnly ?? false;
+  if (dialect === 'sqlite') return openSqlite(target, readOnly);
+  return openPostgres(target, readOnly ? 1 : (options.poolSize ?? 10), readOnly);
 }
 
-function openSqlite(file: string): Database {
+function openSqlite(file: string, readOnly: boolean): Database {
+  const sqlite = readOnly ? sqliteReader(file) : sqliteWriter(file);
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new OurSqliteDialect(sqlite) });
+  return {
+    db,
+    dialect: 'sqlite',
+    label: `sqlite:${file}${readOnly ? ' (read-only)' : ''}`,
+    url: `sqlite:${file}`,
+    close: () => db.destroy(),
+  };
+}
+
+function sqliteWriter(file: string) {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
   // WAL lets readers run beside the writer. better-sqlite3 leaves WAL databases at synchronous=NORMAL,
@@ -46,14 +67,13 @@ function openSqlite(file: string): Database {
   // Deleted rows and freed pages are overwritten with zeros, not left in the file: a secret ballot's
   // earlier counter values must not be readable from free space (docs/votes.md).
   sqlite.pragma('secure_delete = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new OurSqliteDialect(sqlite) });
-  return {
-    db,
-    dialect: 'sqlite',
-    label: `sqlite:${file}`,
-    close: () => db.destroy(),
-  };
+  return sqlite;
+}
+
+function sqliteReader(file: string) {
+  const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('cache_size = -2000');
+  return sqlite;
 }
 
 /**
@@ -66,13 +86,17 @@ export async function forgetOverwrittenPages(database: Database): Promise<void> 
   if (database.dialect === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(database.db);
 }
 
-function openPostgres(url: string, poolSize: number): Database {
+function openPostgres(url: string, poolSize: number, readOnly: boolean): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // A dropped connection must not crash the process: readiness reports it and the pool reconnects.
   pool.on('error', () => {});
-  // A connection that drops while checked out (mid-transaction, when the database restarts) emits 'error'
-  // on its client; unheard, that would end the process. Its query fails instead, and the pool replaces it.
-  pool.on('connect', (client) => client.on('error', () => {}));
+  pool.on('connect', (client) => {
+    // A connection that drops while checked out (mid-transaction, when the database restarts) emits 'error'
+    // on its client; unheard, that would end the process. Its query fails instead, and the pool replaces it.
+    client.on('error', () => {});
+    // A reader's statements cannot write (sent before any query of the pool's, on the same connection).
+    if (readOnly) client.query('set default_transaction_read_only = on').catch(() => {});
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const safe = new URL(url);
   safe.password = '';
@@ -80,6 +104,7 @@ function openPostgres(url: string, poolSize: number): Database {
     db,
     dialect: 'postgres',
     label: safe.toString(),
+    url,
     close: () => db.destroy(),
   };
 }

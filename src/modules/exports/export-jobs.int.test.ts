@@ -8,7 +8,7 @@ import type { Database } from '../../db/database.ts';
 import { buildApp } from '../../server/app.ts';
 import type { App } from '../../server/app-types.ts';
 import { type Config, testConfig } from '../../server/config.ts';
-import { exportPath } from './export-worker.ts';
+import { exportPath, exportsDir, exportThreadLimits } from './export-worker.ts';
 import type { ExportJobView } from './exports.schemas.ts';
 import { csvRows, download, exported, jobOf, records, requestExport, waitForJob } from './exports.testkit.ts';
 
@@ -142,5 +142,34 @@ describe('a job the server acknowledged', () => {
     // A job another live server is running is left to it.
     const other: ExportJobView = await jobOf(next, secretary, busy.id);
     expect(other.state).toBe('running');
+  }, 60_000);
+});
+
+describe('a job whose thread runs out of memory', () => {
+  it('shows failed, leaves no file, and the server goes on exporting', async () => {
+    const app = await serve({});
+    const secretary = await secretaryWithProblems(app, ['垃圾桶满了']);
+    // A heap too small for the thread even to load the code of an export: V8 stops the thread, not the server.
+    const limits = { ...exportThreadLimits };
+    Object.assign(exportThreadLimits, { maxOldGenerationSizeMb: 4 });
+    let failed: ExportJobView;
+    try {
+      failed = await exported(app, secretary, { kind: 'problems', format: 'xlsx' });
+    } finally {
+      Object.assign(exportThreadLimits, limits);
+    }
+    expect(failed).toMatchObject({
+      state: 'failed',
+      downloadUrl: null,
+      error: { code: 'internal', title: expect.stringContaining('系统出错了') },
+    });
+    expect(
+      fs.readdirSync(exportsDir({ FILES_DIR: filesDir })).filter((f) => f.startsWith(failed.id)),
+    ).toEqual([]);
+    const next = await exported(app, secretary, { kind: 'problems', format: 'csv' });
+    expect(next.state).toBe('done');
+    expect(
+      records(csvRows((await download(app, secretary, next.id)).rawPayload)).map((r) => r.问题),
+    ).toContain('垃圾桶满了');
   }, 60_000);
 });

@@ -2,13 +2,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../../server/app-types.ts';
 import type { Config } from '../../server/config.ts';
 import { AppError } from '../../server/errors.ts';
-import type { Language } from '../../server/i18n.ts';
-import { findUser } from '../auth/auth.repo.ts';
-import { loadActor } from '../auth/session.plugin.ts';
+import type { ExportThreadData, ExportThreadMessage } from './export-file.ts';
 import {
   advanceJob,
   claimableJobIds,
@@ -22,9 +21,8 @@ import {
   markExpired,
   releaseJob,
 } from './exports.repo.ts';
-import { ExportRequest } from './exports.schemas.ts';
-import { sourceFor } from './sources.ts';
-import { type ExportFormat, openSheet } from './writers.ts';
+import { exportBounds } from './sources.ts';
+import { exportThreadCode } from './thread-code.ts';
 
 /** A server that has not said it is still working on a job for this long is taken to have stopped. */
 export const STALE_MS = 30_000;
@@ -52,11 +50,25 @@ export function exportPath(config: Pick<Config, 'FILES_DIR'>, job: { id: string;
 class Interrupted extends Error {}
 class TakenOver extends Error {}
 
+type ThreadEnd =
+  | Extract<ExportThreadMessage, { kind: 'done' | 'stopped' | 'refused' }>
+  | { kind: 'taken over' }
+  | { kind: 'crashed'; error: unknown };
+
 /**
- * Runs the export jobs of this server, one at a time, in the background: each read in keyset pages and
- * written straight to its file, so a job of a million rows holds one page in memory. A job survives a
- * restart: one left waiting is run at the next start, one left running is taken over once its server has
- * been quiet for STALE_MS (a server that stops cleanly hands its job back at once).
+ * The heap of an export's thread (MB). Its code takes about 25 MB of it, a page of rows a few more. Small,
+ * so that V8 collects the rows' garbage as the export goes instead of letting the old generation fill with
+ * it, and the heap goes whole when the thread ends; at 32 an XLSX export took twice as long, collecting
+ * near the limit (bench/README.md, "Exports"). Tests make it smaller still, to see a thread run out of it.
+ */
+export const exportThreadLimits = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 40 };
+
+/**
+ * Runs the export jobs of this server, one at a time, in the background: each in a thread of its own
+ * (export-thread.ts), read in keyset pages and written straight to its file, so a job of a million rows
+ * holds one page in memory. A job survives a restart: one left waiting is run at the next start, one left
+ * running is taken over once its server has been quiet for STALE_MS (a server that stops cleanly hands its
+ * job back at once).
  */
 export class ExportWorker {
   readonly name = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
@@ -65,6 +77,8 @@ export class ExportWorker {
   private stopping = false;
   private timers: NodeJS.Timeout[] = [];
   private lastSweep = 0;
+  /** Tells the running job's thread to stop after its current page. */
+  private halt: (() => void) | null = null;
 
   constructor(
     private readonly deps: AppDeps,
@@ -93,6 +107,7 @@ export class ExportWorker {
   /** Stops after the current page, handing an unfinished job back; resolves when nothing runs. */
   async stop() {
     this.stopping = true;
+    this.halt?.();
     for (const t of this.timers) clearInterval(t);
     await this.loop;
   }
@@ -132,62 +147,25 @@ export class ExportWorker {
     const part = `${final}.${this.name.replace(/[^\w]/g, '_')}.part`;
     try {
       await fs.mkdir(path.dirname(final), { recursive: true });
-      const request = ExportRequest.parse({
-        kind: job.kind,
-        format: job.format,
-        filters: JSON.parse(job.filters),
-      });
-      const user = await findUser(db, job.user_id);
-      // What the asker may see now, not when they asked: a role withdrawn meanwhile is withdrawn here too.
-      if (user?.status !== 'active') throw new AppError('forbidden');
-      const actor = await loadActor(
-        db,
-        { userId: user.id, personId: user.person_id, kind: user.kind as 'staff' | 'resident' },
-        `export:${job.id}`,
-      );
-      const source = await sourceFor(db, actor, request, job.language as Language, new Date());
-      const total = await source.count();
-      if (!(await advanceJob(db, job.id, this.name, { rows_total: total }, new Date().toISOString())))
-        throw new TakenOver();
-      const sheet = await openSheet(request.format as ExportFormat, part, source.sheetName, source.headers);
-      let done = 0;
-      let beat = Date.now();
-      try {
-        for await (const rows of source.batches()) {
-          if (this.stopping) throw new Interrupted();
-          await sheet.addRows(rows);
-          done += rows.length;
-          if (Date.now() - beat >= PROGRESS_EVERY_MS) {
-            beat = Date.now();
-            const mine = await advanceJob(
-              db,
-              job.id,
-              this.name,
-              { rows_done: done },
-              new Date().toISOString(),
-            );
-            if (!mine) throw new TakenOver();
-          }
-        }
-        await sheet.finish();
-      } catch (error) {
-        await sheet.abort();
-        throw error;
-      }
+      const ended = await this.inThread(job, part);
+      if (ended.kind === 'taken over') throw new TakenOver();
+      if (ended.kind === 'stopped') throw new Interrupted();
+      if (ended.kind === 'refused') throw new AppError(ended.code);
+      if (ended.kind === 'crashed') throw ended.error;
       const { size } = await fs.stat(part);
       await fs.rename(part, final);
       const finished = new Date();
       const mine = await finishJob(db, job.id, this.name, {
         state: 'done',
-        rows_done: done,
-        rows_total: done,
+        rows_done: ended.rows,
+        rows_total: ended.rows,
         bytes: size,
         error_code: null,
         finished_at: finished.toISOString(),
         expires_at: new Date(finished.getTime() + config.EXPORT_LINK_MINUTES * 60_000).toISOString(),
       });
       if (!mine) throw new TakenOver();
-      this.log.info({ exportId: job.id, kind: job.kind, rows: done, bytes: size }, 'export written');
+      this.log.info({ exportId: job.id, kind: job.kind, rows: ended.rows, bytes: size }, 'export written');
     } catch (error) {
       await fs.rm(part, { force: true });
       if (error instanceof Interrupted) {
@@ -208,6 +186,76 @@ export class ExportWorker {
         this.log.error({ err: e, exportId: job.id }, 'export: recording the failure failed'),
       );
     }
+  }
+
+  /**
+   * Runs the job in a thread of its own and keeps the job's progress and heartbeat meanwhile; resolves
+   * when the thread has ended (its heap and connection are gone). A thread that throws, exits early or
+   * runs out of its heap has crashed: the server goes on.
+   */
+  private async inThread(job: ExportJob, file: string): Promise<ThreadEnd> {
+    const { db } = this.deps.database;
+    const code = await exportThreadCode();
+    const stop = new Int32Array(new SharedArrayBuffer(4));
+    this.halt = () => Atomics.store(stop, 0, 1);
+    if (this.stopping) this.halt();
+    const data: ExportThreadData = {
+      databaseUrl: this.deps.database.url,
+      job,
+      file,
+      bounds: { ...exportBounds },
+      stop,
+    };
+    // Not the server's own flags: its `--import tsx` would load tsx's loader into the thread for nothing.
+    const thread = new Worker(code, {
+      eval: true,
+      workerData: data,
+      execArgv: [],
+      resourceLimits: { ...exportThreadLimits },
+    });
+    let last: ExportThreadMessage | null = null;
+    let failure: unknown = null;
+    let takenOver = false;
+    let beat = Date.now();
+    // The job's row is written in the order the thread's news came, one write at a time.
+    let writes = Promise.resolve();
+    const advance = (changes: { rows_done?: number; rows_total?: number }) => {
+      writes = writes.then(async () => {
+        if (takenOver || failure) return;
+        try {
+          if (!(await advanceJob(db, job.id, this.name, changes, new Date().toISOString()))) takenOver = true;
+        } catch (error) {
+          failure = error;
+        }
+        if (takenOver || failure) Atomics.store(stop, 0, 1);
+      });
+    };
+    thread.on('message', (message: ExportThreadMessage) => {
+      last = message;
+      if (message.kind === 'total') advance({ rows_total: message.rows });
+      if (message.kind === 'progress' && Date.now() - beat >= PROGRESS_EVERY_MS) {
+        beat = Date.now();
+        advance({ rows_done: message.rows });
+      }
+    });
+    thread.on('error', (error) => {
+      failure ??= error;
+    });
+    return new Promise((resolve) => {
+      thread.once('exit', async (code) => {
+        await writes;
+        this.halt = null;
+        const end = last as ExportThreadMessage | null;
+        if (takenOver) resolve({ kind: 'taken over' });
+        else if (failure) resolve({ kind: 'crashed', error: failure });
+        else if (end?.kind === 'done' || end?.kind === 'stopped' || end?.kind === 'refused') resolve(end);
+        else
+          resolve({
+            kind: 'crashed',
+            error: new Error(`the export's thread ended (exit code ${code}) before the export did`),
+          });
+      });
+    });
   }
 
   /** Deletes the files whose link ran out: a link that no longer works leaves no file behind. */
