@@ -79,7 +79,7 @@ export function PublicSearchBox({
                     <Space wrap>
                       <span>{hit.placeName}</span>
                       <Tag>{categoryNames[hit.category]?.[language]}</Tag>
-                      <Tag color="green">{tp(`states.${hit.state}`)}</Tag>
+                      <Tag color="success">{tp(`states.${hit.state}`)}</Tag>
                       <Typography.Text type="secondary">{t('voices', { count: hit.voices })}</Typography.Text>
                     </Space>
                   }

@@ -8,7 +8,7 @@ import { SheetImportWizard } from '../../shared/SheetImportWizard.tsx';
 import { postSheet, postSheetWithProgress } from '../places/importApi.ts';
 
 type Row = LedgerImportReport['rows'][number];
-const statusColour = { new: 'blue', imported: 'green', duplicate: 'default', refused: 'red' } as const;
+const statusColour = { new: 'blue', imported: 'success', duplicate: 'default', refused: 'red' } as const;
 
 /** The rows of a ledger's check: each problem, where it goes, and what is wrong with it, by column. */
 function LedgerReport({ report }: { report: LedgerImportReport }) {

@@ -8,7 +8,7 @@ import { SheetImportWizard } from '../../shared/SheetImportWizard.tsx';
 import { postSheet, postSheetWithProgress } from '../places/importApi.ts';
 
 type Row = HotlineImportReport['rows'][number];
-const statusColour = { new: 'blue', imported: 'green', duplicate: 'default', refused: 'red' } as const;
+const statusColour = { new: 'blue', imported: 'success', duplicate: 'default', refused: 'red' } as const;
 
 /** The rows of a report: status, work-order number, where it goes, and why a row is refused or skipped. */
 function ReportTable({ report }: { report: HotlineImportReport }) {

@@ -35,10 +35,13 @@ export function DeadlineCell({
       <span>{dueText(deadlineAt)}</span>
       {provisional && (
         <Tooltip title={t('provisionalHint')}>
-          <Tag color="gold">{t('provisional')}</Tag>
+          <Tag color="warning">{t('provisional')}</Tag>
         </Tooltip>
       )}
-      <Tag color={left.overdue ? 'red' : left.unit === 'days' ? 'default' : 'orange'} data-testid="time-left">
+      <Tag
+        color={left.overdue ? 'red' : left.unit === 'days' ? 'default' : 'warning'}
+        data-testid="time-left"
+      >
         {words}
       </Tag>
     </Space>

@@ -106,7 +106,7 @@ export function LadderCard({ problemId, onChange }: { problemId: string; onChang
                   {s.reportedInAt ? (
                     <>
                       <span>{t('reportedIn', { at: shanghaiTime(s.reportedInAt) })}</span>
-                      <Tag color={s.onTime ? 'green' : 'red'}>{t(s.onTime ? 'onTime' : 'late')}</Tag>
+                      <Tag color={s.onTime ? 'success' : 'red'}>{t(s.onTime ? 'onTime' : 'late')}</Tag>
                     </>
                   ) : (
                     <Tag>{t('waiting')}</Tag>

@@ -131,7 +131,7 @@ export function CostPanel({ meeting, onChange, reload, options }: PanelProps) {
                 title: t('confirmed'),
                 render: (_, s) =>
                   s.confirmedAt ? (
-                    <Tag color="green">{t('confirmed')}</Tag>
+                    <Tag color="success">{t('confirmed')}</Tag>
                   ) : s.canConfirm ? (
                     <Button size="small" onClick={() => void confirm(s)}>
                       {t('confirm')}

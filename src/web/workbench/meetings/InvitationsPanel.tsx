@@ -91,7 +91,7 @@ export function InvitationsPanel({ meeting, onChange, options }: PanelProps) {
           {
             title: t('reply'),
             render: (_, i) => (
-              <Tag color={i.reply === 'coming' ? 'green' : i.reply === 'pending' ? 'default' : 'orange'}>
+              <Tag color={i.reply === 'coming' ? 'success' : i.reply === 'pending' ? 'default' : 'warning'}>
                 {t(`replies.${i.reply}`)}
                 {i.delegateName ? `：${i.delegateName}` : ''}
               </Tag>

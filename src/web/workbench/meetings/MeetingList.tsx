@@ -9,8 +9,8 @@ import type { MeetingListRow } from './types.ts';
 
 const stateColour: Record<string, string> = {
   scheduled: 'blue',
-  in_session: 'orange',
-  concluded: 'green',
+  in_session: 'warning',
+  concluded: 'success',
   cancelled: 'default',
 };
 
@@ -113,7 +113,7 @@ export function MeetingList() {
             title: t('published'),
             dataIndex: 'published',
             width: 80,
-            render: (p: boolean) => (p ? <Tag color="green">{t('published')}</Tag> : null),
+            render: (p: boolean) => (p ? <Tag color="success">{t('published')}</Tag> : null),
           },
         ]}
       />

@@ -88,7 +88,7 @@ export function PlanPanel({ meeting, onChange, reload, options }: PanelProps) {
             title: t('status'),
             dataIndex: 'status',
             width: 100,
-            render: (s: string) => <Tag color={s === 'done' ? 'green' : 'blue'}>{t(`statuses.${s}`)}</Tag>,
+            render: (s: string) => <Tag color={s === 'done' ? 'success' : 'blue'}>{t(`statuses.${s}`)}</Tag>,
           },
           { title: t('evidence'), dataIndex: 'evidence' },
           {

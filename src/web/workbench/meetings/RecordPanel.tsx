@@ -7,10 +7,10 @@ import type { AgendaItem, Meeting } from './types.ts';
 function Outcome({ item }: { item: AgendaItem }) {
   const { t } = useTranslation('meetings');
   if (item.state === 'pending') return <Tag>{t('pending')}</Tag>;
-  if (item.state === 'deferred') return <Tag color="orange">{t('deferred')}</Tag>;
+  if (item.state === 'deferred') return <Tag color="warning">{t('deferred')}</Tag>;
   return (
     <Space wrap>
-      <Tag color={item.adopted ? 'green' : 'red'}>{item.adopted ? t('adopted') : t('rejected')}</Tag>
+      <Tag color={item.adopted ? 'success' : 'red'}>{item.adopted ? t('adopted') : t('rejected')}</Tag>
       <span>{t(`methods.${item.method}`)}</span>
       <span>{t('presentCount', { count: item.present ?? 0 })}</span>
       {item.method === 'vote' && (

@@ -16,7 +16,7 @@ const stateColour: Record<string, string> = {
   // Orange on its pale ground falls short of 4.5:1 contrast for 12px text (WCAG AA).
   dispatched: 'purple',
   in_progress: 'blue',
-  resolved: 'green',
+  resolved: 'success',
   closed: 'default',
 };
 const problemStates = ['open', 'dispatched', 'in_progress', 'resolved', 'closed'];
