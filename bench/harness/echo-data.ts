@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../../src/db/database.ts';
 import { backfillFigures } from '../../src/modules/figures/rollup.ts';
+import { indexMatters, indexProblems } from '../../src/modules/search/search-index.ts';
 import type { PlaceRef } from './city.ts';
 
 // Published problems with their matters for the echo-wall and figures scenarios, until the matters
@@ -85,6 +86,11 @@ export async function publishedProblems(database: Database, community: PlaceRef,
     }
     await db.insertInto('problems').values(problems).execute();
     await db.insertInto('matters').values(matters).execute();
+    await indexProblems(
+      db,
+      problems.map((p) => p.id),
+    );
+    await indexMatters(db, matters);
   }
   await backfillFigures(database);
 }
