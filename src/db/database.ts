@@ -86,6 +86,17 @@ export async function forgetOverwrittenPages(database: Database): Promise<void> 
   if (database.dialect === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(database.db);
 }
 
+/**
+ * SQLite plans from statistics that only ANALYZE gathers; without them it guessed, and walked a community's
+ * whole queue index looking for a state that no problem was in. `optimize` analyses the tables that changed
+ * enough, under a limit that keeps it short at any size (SQLite 3.46 and later): every table at start
+ * (after the migrations), the changed ones with each sweep. PostgreSQL's autovacuum does this on its own.
+ */
+export async function refreshPlannerStatistics(database: Database, everyTable: boolean): Promise<void> {
+  if (database.dialect !== 'sqlite') return;
+  await sql.raw(`pragma optimize${everyTable ? '=0x10002' : ''}`).execute(database.db);
+}
+
 function openPostgres(url: string, poolSize: number, readOnly: boolean): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // A dropped connection must not crash the process: readiness reports it and the pool reconnects.

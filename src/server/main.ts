@@ -1,4 +1,4 @@
-import { openDatabase } from '../db/database.ts';
+import { openDatabase, refreshPlannerStatistics } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { seedDemoIfEmpty } from '../demo/seed.ts';
 import { startFigureJob } from '../modules/figures/figures.job.ts';
@@ -12,6 +12,7 @@ const app = await buildApp({ config, database });
 
 const applied = await migrateToLatest(database);
 if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
+await refreshPlannerStatistics(database, true);
 if (config.DEMO === 'auto') {
   const seeded = await seedDemoIfEmpty(database, app.log, config.AUDIT_KEY);
   if (seeded) app.log.info('empty database: demo data loaded');

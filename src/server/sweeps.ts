@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { refreshPlannerStatistics } from '../db/database.ts';
 import { dropStaleUploads } from '../modules/attachments/attachments.service.ts';
 import { removeFiles } from '../modules/attachments/file-store.ts';
 import { sweepLadder } from '../modules/ladder/ladder.sweep.ts';
@@ -38,6 +39,9 @@ export async function runSweeps(deps: AppDeps, log: FastifyBaseLogger) {
   } catch (error) {
     log.error({ err: error }, 'ladder sweep failed');
   }
+  await refreshPlannerStatistics(deps.database, false).catch((error: unknown) =>
+    log.error({ err: error }, 'planner statistics not refreshed'),
+  );
 }
 
 export function startSweeps(deps: AppDeps, log: FastifyBaseLogger): () => void {

@@ -15,6 +15,7 @@ import * as m0017 from './0017_search_compact.ts';
 import * as m0018 from './0018_vote_evidence_photos.ts';
 import * as m0019 from './0019_figures_by_month.ts';
 import * as m0020 from './0020_figures_read_in_order.ts';
+import * as m0021 from './0021_queue_in_order.ts';
 import type { MigrationDialect } from './columns.ts';
 
 type Step = { up(db: Kysely<unknown>, dialect: MigrationDialect): Promise<void> };
@@ -37,6 +38,7 @@ const steps: Record<string, Step> = {
   '0018_vote_evidence_photos': m0018,
   '0019_figures_by_month': m0019,
   '0020_figures_read_in_order': m0020,
+  '0021_queue_in_order': m0021,
 };
 
 export function migrationProvider(dialect: MigrationDialect): MigrationProvider {

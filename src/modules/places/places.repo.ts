@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { PathScope } from '../../db/fragments.ts';
 import type { PlaceKind, PlacesTable } from '../../db/schema.ts';
 import { type Db, pathRange, type Trx } from '../../db/transaction.ts';
 
@@ -38,6 +39,26 @@ export function placesByPaths(db: Db | Trx, paths: readonly string[]): Promise<P
 /** The ids on a materialised path, root first: '/a/b/c/' → a, b, c. */
 export function idsOnPath(path: string): string[] {
   return path.split('/').filter(Boolean);
+}
+
+/**
+ * The community every path of the scope lies in (at or below it), or null when the scope reaches above a
+ * community or into several. Problems carry their community, so a list of one community can be read
+ * along an index led by it.
+ */
+export async function soleCommunity(db: Db | Trx, scope: PathScope): Promise<string | null> {
+  const paths = [...scope.prefixes, ...scope.exact];
+  if (paths.length === 0) return null;
+  const onPaths = paths.map(idsOnPath);
+  const communities = await db
+    .selectFrom('places')
+    .select('id')
+    .where('kind', '=', 'community')
+    .where('id', 'in', [...new Set(onPaths.flat())])
+    .execute();
+  if (communities.length !== 1) return null;
+  const only = communities[0]!.id;
+  return onPaths.every((ids) => ids.includes(only)) ? only : null;
 }
 
 /** The places below a parent other than households (those are listed, paged, by the households route). */

@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { pathInScope } from '../../db/fragments.ts';
 import { type Db, pathRange } from '../../db/transaction.ts';
 import type { Scope } from '../access/policy.ts';
+import { soleCommunity } from '../places/places.repo.ts';
 import type { InboxQuery, QueueQuery } from './problems.schemas.ts';
 
 async function placePath(db: Db, placeId: string | undefined) {
@@ -97,7 +98,10 @@ export async function problemQueue(db: Db, scope: Scope, query: QueueQuery, cham
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   // The page is chosen from the problems alone, then joined to its places and counted voices: a join or
   // a correlated count before the sort would run for every problem in scope, not for the twenty shown.
-  let chosen = base.select([
+  // Its community, implied by the scope, is said outright so that the page is read along the community's
+  // queue index in the order asked (the count reads the place-path index alone, which holds the filters).
+  const community = championId ? null : await soleCommunity(db, scope);
+  let chosen = (community ? base.where('problems.community_id', '=', community) : base).select([
     'problems.id',
     'problems.title',
     'problems.category',

@@ -9,6 +9,9 @@ import { insertMatter, insertProblem } from '../matters/matters.repo.ts';
 
 let t: TestApp;
 let secretary: Session;
+let streetOfficer: Session;
+let gridWorker: Session;
+const otherCommunityProblem = uuidv7();
 const ids: Record<'urgentDated' | 'urgentUndated' | 'middle' | 'low', string> = {
   urgentDated: uuidv7(),
   urgentUndated: uuidv7(),
@@ -23,6 +26,12 @@ beforeAll(async () => {
     await signedInUser(t.app, t.database, {
       grants: [{ role: 'community_secretary', place: town.community }],
     })
+  ).session;
+  streetOfficer = (
+    await signedInUser(t.app, t.database, { grants: [{ role: 'street_officer', place: town.street }] })
+  ).session;
+  gridWorker = (
+    await signedInUser(t.app, t.database, { grants: [{ role: 'grid_worker', gridId: town.grid1.id }] })
   ).session;
   const problem = (
     id: string,
@@ -84,13 +93,21 @@ beforeAll(async () => {
       problem(ids.middle, '路灯不亮', 4, '2026-11-20T00:00:00.000Z', '2026-11-02T00:00:00.000Z'),
       problem(ids.low, '缺少休闲座椅', 1, null, '2026-11-03T00:00:00.000Z'),
     ]);
+    await insertProblem(trx, [
+      {
+        ...problem(otherCommunityProblem, '小区门口积水', 5, null, '2026-11-05T00:00:00.000Z'),
+        community_id: town.otherCommunity.id,
+        place_id: town.otherCommunity.id,
+        place_path: town.otherCommunity.path,
+      },
+    ]);
     await insertMatter(trx, [matter(ids.middle), matter(ids.middle), matter(ids.low)]);
   });
 });
 afterAll(() => t.close());
 
-async function queue(query: string) {
-  const response = await t.app.inject({ url: `/api/workbench/problems?${query}`, headers: as(secretary) });
+async function queue(query: string, who = secretary) {
+  const response = await t.app.inject({ url: `/api/workbench/problems?${query}`, headers: as(who) });
   expect(response.statusCode).toBe(200);
   return response.json() as {
     items: { id: string; voices: number; placeName: string }[];
@@ -127,5 +144,21 @@ describe('the workbench queue', () => {
     const second = await queue('pageSize=2&page=2');
     expect(order(second)).toEqual([ids.middle, ids.low]);
     expect(second.total).toBe(4);
+  });
+
+  it("lists every community of a street officer's street, and a grid worker's buildings only", async () => {
+    const street = await queue('', streetOfficer);
+    expect(order(street)).toEqual([
+      ids.urgentDated,
+      ids.urgentUndated,
+      otherCommunityProblem,
+      ids.middle,
+      ids.low,
+    ]);
+    expect(street.total).toBe(5);
+    // The first community's problems are filed at 1号楼, the first grid's building.
+    const grid = await queue('sort=created', gridWorker);
+    expect(order(grid)).toEqual([ids.urgentUndated, ids.low, ids.middle, ids.urgentDated]);
+    expect(grid.total).toBe(4);
   });
 });
