@@ -25,6 +25,11 @@ export type GroupColumn = 'category' | 'channel' | 'day' | 'community_path' | nu
 
 type Filterable = 'community_path' | 'category' | 'channel' | 'day';
 
+/** Every term holds (true when there is none). */
+function allOf(terms: Expression<SqlBool>[]): RawBuilder<SqlBool> {
+  return terms.length === 0 ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.join(terms, sql` and `)}`;
+}
+
 function rollupWhere(filter: FigureFilter, col: (c: Filterable) => Expression<string>): Expression<SqlBool> {
   const terms: Expression<SqlBool>[] = [];
   if (filter.placePath && filter.placeByRow) {
@@ -35,7 +40,7 @@ function rollupWhere(filter: FigureFilter, col: (c: Filterable) => Expression<st
   if (filter.channel) terms.push(sql<SqlBool>`${col('channel')} = ${filter.channel}`);
   if (filter.from) terms.push(sql<SqlBool>`${col('day')} >= ${filter.from}`);
   if (filter.to) terms.push(sql<SqlBool>`${col('day')} <= ${filter.to}`);
-  return terms.length === 0 ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.join(terms, sql` and `)}`;
+  return allOf(terms);
 }
 
 const groupKey = (group: GroupColumn) => (group === null ? null : sql<string>`${sql.ref(group)}`);
@@ -153,7 +158,7 @@ function monthWhere(filter: MonthFilter, col: (c: 'street_path' | 'month') => Ex
   if (filter.placePath) terms.push(pathBelow(col('street_path'), filter.placePath));
   if (filter.months.from) terms.push(sql<SqlBool>`${col('month')} >= ${filter.months.from}`);
   if (filter.months.to) terms.push(sql<SqlBool>`${col('month')} <= ${filter.months.to}`);
-  return terms.length === 0 ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.join(terms, sql` and `)}`;
+  return allOf(terms);
 }
 
 const monthKey = (group: MonthGroup) =>
@@ -171,7 +176,7 @@ export function matterMonthGroups(db: Db, filter: MonthFilter, group: MonthGroup
 /** Problem month rows: their months lie wholly before the day the response deadline is passing, so all are due. */
 export function problemMonthGroups(db: Db, filter: MonthFilter, group: MonthGroup) {
   const where = monthWhere(filter, (c) => sql.ref(c));
-  return sumProblems(db, 'rollup_problems_month', monthKey(group), where, sql<SqlBool>`1 = 1`);
+  return sumProblems(db, 'rollup_problems_month', monthKey(group), where, allOf([]));
 }
 
 /** The channel a problem was first raised through: that of its earliest matter. */
