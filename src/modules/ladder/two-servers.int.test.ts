@@ -20,7 +20,7 @@ const problems: string[] = [];
 beforeAll(async () => {
   t = await testApp();
   const database =
-    t.database.dialect === 'postgres' ? openDatabase(t.database.label, { poolSize: 5 }) : t.database;
+    t.database.dialect === 'postgres' ? openDatabase(t.database.url, { poolSize: 5 }) : t.database;
   second = { app: await buildApp({ config: testConfig(), database }), database };
   await second.app.ready();
 
