@@ -40,4 +40,31 @@ describe('exports', () => {
     expect(ids.sort()).toEqual(screen.items.map((p) => p.id).sort());
     expect(rows.map((r) => r[0])).toContain(screen.items[0]!.title);
   });
+
+  it('a street officer filters the problem list by a handler found by name', async () => {
+    const officer = await openPage('exports-handler', desk);
+    await signIn(officer, '/workbench', zhouWenbin);
+    await officer.getByRole('menuitem', { name: '问题清单' }).click();
+    const total = async () => {
+      const text = (await officer.locator('.ant-pagination-total-text').textContent()) ?? '';
+      return Number(text.match(/\d+/)?.[0] ?? -1);
+    };
+    await poll(total).toBeGreaterThan(0);
+    const everything = await total();
+
+    await officer.getByTestId('queue-handler').click();
+    await officer.keyboard.type('水务');
+    await officer.getByTitle('中铁水务').click();
+    // The problems with an order of 中铁水务's, as the server counts them for that filter.
+    const parties = (await (await officer.request.get('/api/parties?name=中铁水务')).json()) as {
+      items: { id: string }[];
+    };
+    const expected = (await (
+      await officer.request.get(`/api/workbench/problems?partyId=${parties.items[0]!.id}`)
+    ).json()) as { total: number; items: { title: string }[] };
+    expect(expected.total).toBeGreaterThan(0);
+    expect(expected.total).toBeLessThan(everything);
+    await poll(total).toBe(expected.total);
+    await poll(() => officer.getByRole('link', { name: expected.items[0]!.title }).count()).toBe(1);
+  });
 });

@@ -7,6 +7,7 @@ import { api } from '../../api.ts';
 import { PlacePicker } from '../../shared/PlacePicker.tsx';
 import { useRefusal } from '../../shared/problem.ts';
 import { usePreferences } from '../../shell/preferences.tsx';
+import { PartyChoice } from '../parties/PartySelect.tsx';
 
 type Page<T> = { items: T[]; total: number };
 type Option = { value: string; label: string };
@@ -20,20 +21,15 @@ type RuleForm = {
   level: string;
 };
 
-function useOptions() {
-  const [parties, setParties] = useState<Option[]>([]);
+function usePeople() {
   const [people, setPeople] = useState<Option[]>([]);
   useEffect(() => {
-    void api<{ items: { id: string; name: string }[] }>('/api/parties?pageSize=100').then(
-      (p) => setParties(p.items.map((x) => ({ value: x.id, label: x.name }))),
-      () => setParties([]),
-    );
     void api<{ items: { userId: string; name: string | null }[] }>('/api/staff?pageSize=100').then(
       (p) => setPeople(p.items.map((x) => ({ value: x.userId, label: x.name ?? x.userId }))),
       () => setPeople([]),
     );
   }, []);
-  return { parties, people };
+  return people;
 }
 
 /** Adds a rule, or changes the handler and level of one (its category and place stay what they are). */
@@ -53,7 +49,7 @@ function RuleModal({
   const { language } = usePreferences();
   const [form] = Form.useForm<RuleForm>();
   const refuse = useRefusal(form);
-  const { parties, people } = useOptions();
+  const people = usePeople();
   const handlerKind = Form.useWatch('handlerKind', form);
   const communityId = Form.useWatch('communityId', form);
 
@@ -156,7 +152,10 @@ function RuleModal({
             label={t('catalogue.party')}
             rules={[{ required: true, message: t('catalogue.party') }]}
           >
-            <Select showSearch optionFilterProp="label" options={parties} data-testid="rule-party" />
+            <PartyChoice
+              extra={rule?.partyId && rule.partyName ? [{ value: rule.partyId, label: rule.partyName }] : []}
+              data-testid="rule-party"
+            />
           </Form.Item>
         )}
         <Form.Item name="level" label={t('catalogue.level')}>
@@ -172,7 +171,6 @@ export function DispatchCatalogueSection() {
   const { t } = useTranslation('intake');
   const { t: tp } = useTranslation('problems');
   const { language } = usePreferences();
-  const { parties } = useOptions();
   const [filters, setFilters] = useState<{
     category?: string;
     level?: string;
@@ -242,16 +240,11 @@ export function DispatchCatalogueSection() {
           onChange={(v) => filter('level', v)}
           options={levels.map((l) => ({ value: l, label: tp(`levels.${l}`) }))}
         />
-        <Select
-          aria-label={t('catalogue.handler')}
-          placeholder={t('catalogue.handler')}
-          allowClear
-          showSearch
-          optionFilterProp="label"
+        <PartyChoice
+          label={t('catalogue.handler')}
           style={{ width: 180 }}
           value={filters.partyId}
           onChange={(v) => filter('partyId', v)}
-          options={parties}
         />
         <Select
           aria-label={t('catalogue.sortBy')}

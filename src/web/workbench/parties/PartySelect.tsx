@@ -1,23 +1,17 @@
 import { Select } from 'antd';
+import type { CSSProperties } from 'react';
 import { useEffect, useState } from 'react';
 import type { PartySummary } from '../../../modules/parties/parties.schemas.ts';
 import { api } from '../../api.ts';
 
 /**
- * Chooses parties by name, searching the server as one types: a street holds more parties than one page,
- * and a dropdown draws only the options in view. Names already chosen stay shown while the search moves on.
+ * The options of a party chooser, searching the server as one types: a street holds more parties than one
+ * page, and a dropdown draws only the options in view. Names already chosen stay shown while the search
+ * moves on.
  */
-export function PartySelect({
-  value,
-  onChange,
-  id,
-  'data-testid': testId,
-}: {
-  value?: string[];
-  onChange?: (value: string[]) => void;
-  id?: string;
-  'data-testid'?: string;
-}) {
+type Option = { value: string; label: string };
+
+function usePartyOptions(chosen: readonly string[], extra: readonly Option[] = []) {
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<PartySummary[]>([]);
   const [names, setNames] = useState<Map<string, string>>(new Map());
@@ -36,19 +30,74 @@ export function PartySelect({
       current = false;
     };
   }, [search]);
-  const shown = new Set(found.map((p) => p.id));
-  const chosen = (value ?? [])
-    .filter((v) => !shown.has(v))
-    .map((v) => ({ value: v, label: names.get(v) ?? v }));
+  const shown = new Set([...extra.map((o) => o.value), ...found.map((p) => p.id)]);
+  const kept = chosen.filter((v) => !shown.has(v)).map((v) => ({ value: v, label: names.get(v) ?? v }));
+  return {
+    options: [...extra, ...found.map((p) => ({ value: p.id, label: p.name })), ...kept],
+    showSearch: { filterOption: false, onSearch: setSearch },
+  };
+}
+
+/** Chooses several parties by name (a whistle's summons). */
+export function PartySelect({
+  value,
+  onChange,
+  id,
+  'data-testid': testId,
+}: {
+  value?: string[];
+  onChange?: (value: string[]) => void;
+  id?: string;
+  'data-testid'?: string;
+}) {
+  const { options, showSearch } = usePartyOptions(value ?? []);
   return (
     <Select
       id={id}
       data-testid={testId}
       mode="multiple"
-      showSearch={{ filterOption: false, onSearch: setSearch }}
+      showSearch={showSearch}
       value={value}
       onChange={onChange}
-      options={[...found.map((p) => ({ value: p.id, label: p.name })), ...chosen]}
+      options={options}
+    />
+  );
+}
+
+/**
+ * Chooses one party by name: a list's filter (with `label`, clearable) or a form's field. `extra` options
+ * come first and are always there (a handler proposed by name, a known party's name).
+ */
+export function PartyChoice({
+  value,
+  onChange,
+  label,
+  extra,
+  id,
+  style,
+  'data-testid': testId,
+}: {
+  value?: string;
+  onChange?: (value: string | undefined) => void;
+  label?: string;
+  extra?: readonly Option[];
+  id?: string;
+  style?: CSSProperties;
+  'data-testid'?: string;
+}) {
+  const { options, showSearch } = usePartyOptions(value ? [value] : [], extra);
+  return (
+    <Select
+      id={id}
+      aria-label={label}
+      placeholder={label}
+      allowClear={label !== undefined}
+      style={style}
+      data-testid={testId}
+      showSearch={showSearch}
+      value={value}
+      onChange={onChange}
+      options={options}
     />
   );
 }

@@ -1,12 +1,11 @@
-import { Button, Card, Form, Input, Modal, Radio, Select, Space, type UploadFile } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Card, Form, Input, Modal, Radio, Space, type UploadFile } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { PhotoPicker, uploadChosen } from '../../shared/PhotoPicker.tsx';
 import { useRefusal } from '../../shared/problem.ts';
+import { PartyChoice, PartySelect } from '../parties/PartySelect.tsx';
 import type { OrderView, ProblemDetail } from './types.ts';
-
-type Party = { id: string; name: string; kind: string };
 
 export function DispatchForm({
   problem,
@@ -18,13 +17,6 @@ export function DispatchForm({
   const { t } = useTranslation('problems');
   const [form] = Form.useForm<{ lead?: string; assisting: string[]; note?: string }>();
   const refuse = useRefusal(form);
-  const [parties, setParties] = useState<Party[]>([]);
-  useEffect(() => {
-    void api<{ items: Party[] }>('/api/parties?pageSize=100').then(
-      (p) => setParties(p.items),
-      () => setParties([]),
-    );
-  }, []);
   const hasLead = problem.orders.some(
     (o) => o.role === 'lead' && (o.state === 'dispatched' || o.state === 'taken'),
   );
@@ -43,12 +35,11 @@ export function DispatchForm({
       refuse(error);
     }
   }
-  const options = parties.map((p) => ({ value: p.id, label: p.name }));
+  // The catalogue's proposal is offered by its name, whether a person or a party.
   const proposal = problem.proposedHandler;
-  const leadOptions =
-    proposal?.userId && proposal.userName
-      ? [{ value: proposal.userId, label: proposal.userName }, ...options]
-      : options;
+  const proposed = proposal?.userId ?? proposal?.partyId;
+  const proposedName = proposal?.userName ?? proposal?.partyName;
+  const leadExtra = proposed && proposedName ? [{ value: proposed, label: proposedName }] : [];
   return (
     <Card size="small" title={t('dispatch')}>
       <Form
@@ -70,11 +61,11 @@ export function DispatchForm({
         )}
         {!hasLead && (
           <Form.Item name="lead" label={t('lead')} rules={[{ required: true, message: t('lead') }]}>
-            <Select showSearch optionFilterProp="label" options={leadOptions} data-testid="dispatch-lead" />
+            <PartyChoice extra={leadExtra} data-testid="dispatch-lead" />
           </Form.Item>
         )}
         <Form.Item name="assisting" label={t('assisting')}>
-          <Select mode="multiple" optionFilterProp="label" options={options} />
+          <PartySelect />
         </Form.Item>
         <Form.Item name="note" label={t('note')}>
           <Input maxLength={500} />

@@ -8,6 +8,7 @@ import { useNoticeListener } from '../../notifications/live.tsx';
 import { usePreferences } from '../../shell/preferences.tsx';
 import { ExportButton } from '../exports/ExportButton.tsx';
 import { DeadlineCell } from '../ladder/DeadlineCell.tsx';
+import { PartyChoice } from '../parties/PartySelect.tsx';
 import { ProblemPage } from './ProblemPage.tsx';
 import type { Page, ProblemRow } from './types.ts';
 
@@ -31,13 +32,6 @@ function Queue() {
     partyId?: string;
     sort: string;
   }>({ sort: 'priority' });
-  const [parties, setParties] = useState<{ id: string; name: string }[]>([]);
-  useEffect(() => {
-    void api<{ items: { id: string; name: string }[] }>('/api/parties?pageSize=100').then(
-      (p) => setParties(p.items),
-      () => setParties([]),
-    );
-  }, []);
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [data, setData] = useState<Page<ProblemRow>>({ items: [], total: 0 });
   const [loading, setLoading] = useState(false);
@@ -96,16 +90,11 @@ function Queue() {
           onChange={(v) => filter('category', v)}
           options={categories.map((c) => ({ value: c, label: categoryNames[c][language] }))}
         />
-        <Select
-          aria-label={t('handler')}
-          placeholder={t('handler')}
-          allowClear
-          showSearch
-          optionFilterProp="label"
+        <PartyChoice
+          label={t('handler')}
           style={{ width: 180 }}
           value={filters.partyId}
           onChange={(v) => filter('partyId', v)}
-          options={parties.map((p) => ({ value: p.id, label: p.name }))}
           data-testid="queue-handler"
         />
         <Select
@@ -125,6 +114,7 @@ function Queue() {
           current: page.page,
           pageSize: page.pageSize,
           total: data.total,
+          showTotal: (total) => t('total', { total }),
           onChange: (p, s) => setPage({ page: p, pageSize: s }),
         }}
         columns={[
