@@ -29,8 +29,11 @@ describe('exports', () => {
     const [header, ...rows] = (await readSheet(bytes)).rows.map((r) => r.cells);
     expect(header?.slice(0, 6)).toEqual(['问题', '社区', '地点', '类别', '来源渠道', '状态']);
 
-    // The list the screen shows, as the screen asks for it: the same problems, one row each.
-    const screen = (await (await officer.request.get('/api/workbench/problems?pageSize=100')).json()) as {
+    // The list the screen shows, as the screen asks for it (the unsolved ones, its default): the same
+    // problems, one row each.
+    const screen = (await (
+      await officer.request.get('/api/workbench/problems?state=unsolved&pageSize=100')
+    ).json()) as {
       items: { id: string; title: string }[];
       total: number;
     };
@@ -50,6 +53,11 @@ describe('exports', () => {
       return Number(text.match(/\d+/)?.[0] ?? -1);
     };
     await poll(total).toBeGreaterThan(0);
+    const unsolved = await total();
+    // Every state, not only the unsolved ones the desk opens with.
+    await officer.getByTestId('queue-state').hover();
+    await officer.getByTestId('queue-state').locator('.ant-select-clear').click();
+    await poll(total).toBeGreaterThan(unsolved);
     const everything = await total();
 
     await officer.getByTestId('queue-handler').click();

@@ -13,6 +13,14 @@ export type MatterState = (typeof matterStates)[number];
 
 export const problemStates = ['open', 'dispatched', 'in_progress', 'resolved', 'closed'] as const;
 export type ProblemState = (typeof problemStates)[number];
+/** Not yet solved: its deadline runs, it can be joined, dispatched, climbed and whistled for. */
+export const unsolvedProblemStates = [
+  'open',
+  'dispatched',
+  'in_progress',
+] as const satisfies readonly ProblemState[];
+export const isUnsolved = (state: string): boolean =>
+  (unsolvedProblemStates as readonly string[]).includes(state);
 
 export const orderStates = ['dispatched', 'taken', 'reported', 'transferred'] as const;
 export type OrderState = (typeof orderStates)[number];
@@ -34,7 +42,7 @@ const matterTransitions: Record<MatterEvent, Transition<MatterState, MatterEvent
 };
 
 const problemTransitions: Record<ProblemEvent, Transition<ProblemState, ProblemEvent>> = {
-  dispatch: { event: 'dispatch', from: ['open', 'dispatched', 'in_progress'], to: 'dispatched' },
+  dispatch: { event: 'dispatch', from: unsolvedProblemStates, to: 'dispatched' },
   start: { event: 'start', from: ['dispatched'], to: 'in_progress' },
   resolve: { event: 'resolve', from: ['in_progress'], to: 'resolved' },
   reopen: { event: 'reopen', from: ['resolved'], to: 'in_progress' },

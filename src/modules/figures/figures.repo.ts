@@ -2,6 +2,7 @@ import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { pathBelow } from '../../db/fragments.ts';
 import type { Db } from '../../db/transaction.ts';
 import type { MonthRange } from '../../domain/figures/month-split.ts';
+import { unsolvedProblemStates } from '../../domain/matters/states.ts';
 
 // All SQL of the figures: sums over the roll-ups, and the few direct reads of what moves with the clock
 // (problems whose response deadline passed today, overdue problems).
@@ -250,7 +251,7 @@ export async function overdueCounts(
       (hour ?? sql<string>`''`).as('hour'),
       (eb) => eb.fn.countAll<number | string>().as('n'),
     ])
-    .where('problems.state', 'in', ['open', 'dispatched', 'in_progress'])
+    .where('problems.state', 'in', [...unsolvedProblemStates])
     .where('problems.deadline_at', '<', overdueAt);
   if (filter.placePath) query = query.where(pathBelow(sql.ref('problems.place_path'), filter.placePath));
   if (filter.category) query = query.where('problems.category', '=', filter.category);

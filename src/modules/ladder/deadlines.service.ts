@@ -4,13 +4,13 @@ import type { Trx } from '../../db/transaction.ts';
 import type { WorkingCalendar } from '../../domain/deadlines/calendar.ts';
 import { computeDeadline, type DeadlineRule } from '../../domain/deadlines/deadline.ts';
 import { type LevelRule, ruleFor, type StoredRule, warningAt } from '../../domain/ladder/ladder.ts';
+import { unsolvedProblemStates } from '../../domain/matters/states.ts';
 import type { Level } from '../../domain/matters/vocabulary.ts';
 import type { Tx } from '../../server/transaction.ts';
 import { countChange } from '../figures/rollup.ts';
 import { workingCalendar } from './calendar.ts';
 
 /** The problem states whose deadline still runs: nobody has resolved them yet. */
-export const runningStates = ['open', 'dispatched', 'in_progress'] as const;
 
 export async function communityRules(db: Trx, communityId: string): Promise<StoredRule[]> {
   const rows = await db
@@ -85,7 +85,7 @@ export async function recomputeRunningDeadlines(tx: Tx): Promise<number> {
       'deadline_unit',
       'deadline_warn_at',
     ])
-    .where('state', 'in', [...runningStates])
+    .where('state', 'in', [...unsolvedProblemStates])
     .where('deadline_unit', 'in', ['days', 'working_days'])
     .where('deadline_started_at', 'is not', null)
     .execute();

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { ProblemsTable } from '../../db/schema.ts';
 import type { Db, Trx } from '../../db/transaction.ts';
 import { levelsAbove } from '../../domain/ladder/ladder.ts';
+import { isUnsolved, unsolvedProblemStates } from '../../domain/matters/states.ts';
 import { type Level, levelNames } from '../../domain/matters/vocabulary.ts';
 import { AppError } from '../../server/errors.ts';
 import type { Tx } from '../../server/transaction.ts';
@@ -14,7 +15,7 @@ import { type Audience, audienceUserIds, notify } from '../notifications/notify.
 import { type Handler, proposedHandler } from '../problems/dispatch-catalogue.ts';
 import { createOrder, moveOrder, transitionProblem } from '../problems/orders.service.ts';
 import { logEvent } from '../problems/timeline.ts';
-import { levelDeadline, runningStates } from './deadlines.service.ts';
+import { levelDeadline } from './deadlines.service.ts';
 
 type Problem = Selectable<ProblemsTable>;
 
@@ -143,7 +144,7 @@ export async function escalateProblem(tx: Tx, problemId: string, reason: string)
     const sees = can(tx.actor, 'problem.view', { path: problem.place_path, kind: 'household' });
     throw new AppError(sees ? 'forbidden' : tx.actor ? 'not_found' : 'unauthenticated');
   }
-  if (!(runningStates as readonly string[]).includes(problem.state)) {
+  if (!isUnsolved(problem.state)) {
     throw new AppError('invalid_state', {
       params: { state: problem.state },
       extra: { state: problem.state },
@@ -173,7 +174,7 @@ export async function overdueProblemIds(tx: { db: Db | Trx }, now: Date, limit =
   const rows = await tx.db
     .selectFrom('problems')
     .select('id')
-    .where('state', 'in', [...runningStates])
+    .where('state', 'in', [...unsolvedProblemStates])
     .where('deadline_at', '<=', now.toISOString())
     .where('level', '!=', 'street')
     .orderBy('deadline_at')
@@ -186,7 +187,7 @@ export async function overdueProblemIds(tx: { db: Db | Trx }, now: Date, limit =
 export async function escalateIfOverdue(tx: Tx, problemId: string): Promise<boolean> {
   const problem = await findProblem(tx.db, problemId);
   if (!problem?.deadline_at || problem.deadline_at > tx.now.toISOString()) return false;
-  if (!(runningStates as readonly string[]).includes(problem.state)) return false;
+  if (!isUnsolved(problem.state)) return false;
   const rung = await nextRung(tx, problem);
   if (!rung) return false;
   return climb(tx, problem, rung, OVERDUE_REASON, 'deadline');
@@ -201,7 +202,7 @@ export async function nearDeadlineProblemIds(
   const rows = await tx.db
     .selectFrom('problems')
     .select('id')
-    .where('state', 'in', [...runningStates])
+    .where('state', 'in', [...unsolvedProblemStates])
     .where('deadline_warn_at', '<=', at)
     .where('deadline_warned_at', 'is', null)
     .where('deadline_at', '>', at)

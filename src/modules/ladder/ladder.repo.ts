@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { pathInScope } from '../../db/fragments.ts';
 import type { Db, Trx } from '../../db/transaction.ts';
+import { unsolvedProblemStates } from '../../domain/matters/states.ts';
 import { levels } from '../../domain/matters/vocabulary.ts';
 import type { Scope } from '../access/policy.ts';
-import { runningStates } from './deadlines.service.ts';
 import type { OverdueQuery } from './ladder.schemas.ts';
 
 type Reader = Db | Trx;
@@ -51,7 +51,7 @@ export async function overdueProblems(db: Reader, scope: Scope, query: OverdueQu
   const base = db
     .selectFrom('problems')
     .innerJoin('places', 'places.id', 'problems.place_id')
-    .where('problems.state', 'in', [...runningStates])
+    .where('problems.state', 'in', [...unsolvedProblemStates])
     .where('problems.deadline_at', '<=', now.toISOString())
     .where(pathInScope(sql.ref('problems.place_path'), scope));
   const byLevel = await base

@@ -4,6 +4,7 @@ import { HolidayNotice } from '../../domain/deadlines/calendar.ts';
 import type { DeadlineRule } from '../../domain/deadlines/deadline.ts';
 import { arrivedInTime, defaultLevelRules } from '../../domain/ladder/ladder.ts';
 import type { OrderState } from '../../domain/matters/states.ts';
+import { isUnsolved, type unsolvedProblemStates } from '../../domain/matters/states.ts';
 import { type Category, type Level, levels } from '../../domain/matters/vocabulary.ts';
 import { AppError } from '../../server/errors.ts';
 import type { Tx } from '../../server/transaction.ts';
@@ -20,7 +21,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { findProblem } from '../matters/matters.repo.ts';
 import { isChampion } from '../problems/orders.service.ts';
 import { noticesInForce } from './calendar.ts';
-import { recomputeRunningDeadlines, runningStates } from './deadlines.service.ts';
+import { recomputeRunningDeadlines } from './deadlines.service.ts';
 import { mayEscalate, nextRung } from './escalation.service.ts';
 import { communitiesIn, overdueProblems, rulesOfCommunities, summonsOf, whistlesOf } from './ladder.repo.ts';
 import type { DeadlineRuleInput, LadderView, OverdueQuery } from './ladder.schemas.ts';
@@ -36,7 +37,7 @@ export async function ladderView(tx: Tx, problemId: string): Promise<LadderView>
     (can(actor, 'problem.view', { path: problem.place_path, kind: 'household' }) ||
       (await isChampion(tx.db, problemId, actor)));
   if (!problem || !visible) throw new AppError('not_found');
-  const running = (runningStates as readonly string[]).includes(problem.state);
+  const running = isUnsolved(problem.state);
   const rung = running ? await nextRung(tx, problem) : undefined;
   let handlerName: string | null = null;
   if (rung?.handler?.partyId) {
@@ -109,7 +110,7 @@ export async function overdueView(tx: Tx, query: OverdueQuery) {
       id: p.id,
       title: p.title,
       category: p.category as Category,
-      state: p.state as (typeof runningStates)[number],
+      state: p.state as (typeof unsolvedProblemStates)[number],
       level: p.level as Level,
       placeName: p.place_name,
       deadlineAt: p.deadline_at ?? '',

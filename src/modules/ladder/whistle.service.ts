@@ -1,5 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import { arrivedInTime } from '../../domain/ladder/ladder.ts';
+import { isUnsolved } from '../../domain/matters/states.ts';
 import { AppError } from '../../server/errors.ts';
 import type { Tx } from '../../server/transaction.ts';
 import { assertCan, can, canWorkOrder, requireActor } from '../access/policy.ts';
@@ -8,7 +9,6 @@ import { findProblem } from '../matters/matters.repo.ts';
 import { notify } from '../notifications/notify.ts';
 import { createOrder, problemInScope, takeOrder, transitionProblem } from '../problems/orders.service.ts';
 import { logEvent } from '../problems/timeline.ts';
-import { runningStates } from './deadlines.service.ts';
 import { activeLeadOrder } from './escalation.service.ts';
 
 function fieldError(field: string, zh: string, en: string) {
@@ -32,7 +32,7 @@ export async function blowWhistle(
       extra: { state: problem.level },
     });
   }
-  if (!(runningStates as readonly string[]).includes(problem.state)) {
+  if (!isUnsolved(problem.state)) {
     throw new AppError('invalid_state', {
       params: { state: problem.state },
       extra: { state: problem.state },

@@ -1,5 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import { pathBelow } from '../../db/fragments.ts';
+import { unsolvedProblemStates } from '../../domain/matters/states.ts';
 import { type MeetingKind, meetingKindNames } from '../../domain/meetings/vocabulary.ts';
 import { fieldError } from '../../server/errors.ts';
 import type { Tx } from '../../server/transaction.ts';
@@ -80,7 +81,7 @@ export class Agenda {
       .selectFrom('problems')
       .select(['id', 'title'])
       .where('level', '=', 'joint_meeting')
-      .where('state', 'in', ['open', 'dispatched', 'in_progress'])
+      .where('state', 'in', [...unsolvedProblemStates])
       .where((eb) => pathBelow(eb.ref('place_path'), this.placePath))
       .orderBy('priority', 'desc')
       .orderBy('created_at')

@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { pathInScope } from '../../db/fragments.ts';
 import type { Db } from '../../db/transaction.ts';
 import { CHINA_TIME_ZONE, localDayOf } from '../../domain/deadlines/civil-day.ts';
+import { unsolvedProblemStates } from '../../domain/matters/states.ts';
 import { digestText } from '../../domain/notifications/digest.ts';
 import type { AppDeps } from '../../server/app-types.ts';
 import { transact } from '../../server/transaction.ts';
@@ -72,12 +73,14 @@ async function figuresFor(
     .where((eb) => pathInScope(eb.ref('place_path'), scope))
     .orderBy('priority', 'desc')
     .limit(50);
-  const working = ['open', 'dispatched', 'in_progress'];
   const [fresh, overdue, nearDeadline] = await Promise.all([
     base.where('created_at', '>=', new Date(now.getTime() - day).toISOString()).execute(),
-    base.where('state', 'in', working).where('deadline_at', '<', at).execute(),
     base
-      .where('state', 'in', working)
+      .where('state', 'in', [...unsolvedProblemStates])
+      .where('deadline_at', '<', at)
+      .execute(),
+    base
+      .where('state', 'in', [...unsolvedProblemStates])
       .where('deadline_at', '>=', at)
       .where('deadline_at', '<', new Date(now.getTime() + day).toISOString())
       .execute(),

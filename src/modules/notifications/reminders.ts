@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { CHINA_TIME_ZONE } from '../../domain/deadlines/civil-day.ts';
+import { unsolvedProblemStates } from '../../domain/matters/states.ts';
 import type { AppDeps } from '../../server/app-types.ts';
 import { transact } from '../../server/transaction.ts';
 import { placeActions } from '../access/policy.ts';
@@ -19,7 +20,7 @@ export async function remindNearDeadlines(deps: AppDeps, now = new Date()): Prom
   const due = await db
     .selectFrom('problems')
     .select(['id', 'title', 'place_path', 'deadline_at'])
-    .where('state', 'in', ['open', 'dispatched', 'in_progress'])
+    .where('state', 'in', [...unsolvedProblemStates])
     .where('deadline_at', '>', now.toISOString())
     .where('deadline_at', '<=', new Date(now.getTime() + window).toISOString())
     .where(({ not, exists, selectFrom }) =>

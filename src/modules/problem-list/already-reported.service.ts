@@ -1,5 +1,6 @@
 import type { Db } from '../../db/transaction.ts';
 import { indexProblems, type ProblemIndex, similarProblems } from '../../domain/dedup/index.ts';
+import { isUnsolved } from '../../domain/matters/states.ts';
 import type { Category } from '../../domain/matters/vocabulary.ts';
 import { AppError } from '../../server/errors.ts';
 import type { Tx } from '../../server/transaction.ts';
@@ -10,7 +11,7 @@ import { findMatter, findProblem, placeInContext, placesByIds } from '../matters
 import { submitMatter, transitionMatter } from '../matters/matters.service.ts';
 import { logEvent } from '../problems/timeline.ts';
 import { type PlaceContext, placeContexts } from './place-context.ts';
-import { OPEN_PROBLEM_STATES, openProblemsSignature, openProblemsUnder } from './problem-list.repo.ts';
+import { openProblemsSignature, openProblemsUnder } from './problem-list.repo.ts';
 import type { AlreadyReported, DraftInput, MeTooInput } from './problem-list.schemas.ts';
 
 const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
@@ -122,7 +123,7 @@ export async function meToo(tx: Tx, input: MeTooInput): Promise<string> {
   const problem = await findProblem(tx.db, input.problemId);
   const place = await draftPlace(tx.db, actor, input.placeId);
   if (!problem?.place_path.startsWith(place.compoundPath)) throw new AppError('not_found');
-  if (!(OPEN_PROBLEM_STATES as readonly string[]).includes(problem.state)) {
+  if (!isUnsolved(problem.state)) {
     throw new AppError('invalid_state', {
       params: { state: problem.state },
       extra: { state: problem.state },

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { type PathScope, pathBelow, pathInScope } from '../../db/fragments.ts';
 import type { Db, Trx } from '../../db/transaction.ts';
+import { unsolvedProblemStates } from '../../domain/matters/states.ts';
 
 /** Problems still being worked on: a new voice or a merge can still join them. */
-export const OPEN_PROBLEM_STATES = ['open', 'dispatched', 'in_progress'] as const;
 
 // A problem's matters beyond these add little to how it reads and cost time on every keystroke.
 const TEXTS_PER_PROBLEM = 5;
@@ -24,7 +24,7 @@ export async function openProblemsUnder(db: Db | Trx, path: string, scope?: Path
       'updated_at',
     ])
     .where(pathBelow(sql.ref('place_path'), path))
-    .where('state', 'in', [...OPEN_PROBLEM_STATES]);
+    .where('state', 'in', [...unsolvedProblemStates]);
   if (scope) q = q.where(pathInScope(sql.ref('place_path'), scope));
   const problems = await q.orderBy('created_at', 'desc').limit(limit).execute();
   const texts = new Map<string, string[]>();
@@ -80,7 +80,7 @@ export async function openProblemsSignature(db: Db, path: string): Promise<strin
     .selectFrom('problems')
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at')])
     .where(pathBelow(sql.ref('place_path'), path))
-    .where('state', 'in', [...OPEN_PROBLEM_STATES])
+    .where('state', 'in', [...unsolvedProblemStates])
     .executeTakeFirstOrThrow();
   return `${Number(row.n)}|${row.at ?? ''}`;
 }

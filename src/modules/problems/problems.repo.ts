@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { pathInScope } from '../../db/fragments.ts';
 import { type Db, pathRange } from '../../db/transaction.ts';
+import { unsolvedProblemStates } from '../../domain/matters/states.ts';
 import type { Scope } from '../access/policy.ts';
 import { soleCommunity } from '../places/places.repo.ts';
 import type { InboxQuery, QueueQuery } from './problems.schemas.ts';
@@ -60,7 +61,8 @@ export async function problemQueueFilter(db: Db, scope: Scope, query: QueueFilte
     const { from, to } = pathRange(under);
     base = base.where('problems.place_path', '>=', from).where('problems.place_path', '<', to);
   }
-  if (query.state) base = base.where('problems.state', '=', query.state);
+  if (query.state === 'unsolved') base = base.where('problems.state', 'in', [...unsolvedProblemStates]);
+  else if (query.state) base = base.where('problems.state', '=', query.state);
   if (query.level) base = base.where('problems.level', '=', query.level);
   if (query.category) base = base.where('problems.category', '=', query.category);
   if (query.partyId) {

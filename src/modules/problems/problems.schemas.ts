@@ -28,7 +28,8 @@ export const MergeInput = z.object({ sourceIds: z.array(Id).min(1).max(50) });
 
 const sortKeys = ['priority', 'deadline', 'created'] as const;
 export const QueueQuery = z.object({
-  state: z.enum(problemStates).optional(),
+  /** One state, or `unsolved`: every state whose work is not done (the desk's to-do list). */
+  state: z.enum([...problemStates, 'unsolved']).optional(),
   level: z.enum(levels).optional(),
   category: z.enum(categories).optional(),
   placeId: Id.optional(),

@@ -19,9 +19,39 @@ const ids: Record<'urgentDated' | 'urgentUndated' | 'middle' | 'low', string> = 
   low: uuidv7(),
 };
 
+let town: Awaited<ReturnType<typeof makeTown>>;
+/** A problem of the town's first building, open. */
+const problemRow = (
+  id: string,
+  title: string,
+  priority: number,
+  deadline: string | null,
+  created: string,
+) => ({
+  id,
+  community_id: town.community.id,
+  place_id: town.building1.id,
+  place_path: town.building1.path,
+  category: 'environment',
+  title,
+  state: 'open',
+  level: 'compound',
+  urgency: 1,
+  severity: priority,
+  priority,
+  deadline_at: deadline,
+  first_taken_at: null,
+  resolved_at: null,
+  closed_at: null,
+  public_summary: null,
+  published_at: null,
+  created_at: created,
+  updated_at: created,
+});
+
 beforeAll(async () => {
   t = await testApp();
-  const town = await makeTown(t.database);
+  town = await makeTown(t.database);
   secretary = (
     await signedInUser(t.app, t.database, {
       grants: [{ role: 'community_secretary', place: town.community }],
@@ -33,33 +63,6 @@ beforeAll(async () => {
   gridWorker = (
     await signedInUser(t.app, t.database, { grants: [{ role: 'grid_worker', gridId: town.grid1.id }] })
   ).session;
-  const problem = (
-    id: string,
-    title: string,
-    priority: number,
-    deadline: string | null,
-    created: string,
-  ) => ({
-    id,
-    community_id: town.community.id,
-    place_id: town.building1.id,
-    place_path: town.building1.path,
-    category: 'environment',
-    title,
-    state: 'open',
-    level: 'compound',
-    urgency: 1,
-    severity: priority,
-    priority,
-    deadline_at: deadline,
-    first_taken_at: null,
-    resolved_at: null,
-    closed_at: null,
-    public_summary: null,
-    published_at: null,
-    created_at: created,
-    updated_at: created,
-  });
   const matter = (problemId: string) => ({
     id: uuidv7(),
     problem_id: problemId,
@@ -88,14 +91,20 @@ beforeAll(async () => {
   });
   await t.database.db.transaction().execute(async (trx) => {
     await insertProblem(trx, [
-      problem(ids.urgentDated, '楼梯间堆放杂物', 9, '2026-12-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z'),
-      problem(ids.urgentUndated, '电动车楼道充电', 9, null, '2026-11-04T00:00:00.000Z'),
-      problem(ids.middle, '路灯不亮', 4, '2026-11-20T00:00:00.000Z', '2026-11-02T00:00:00.000Z'),
-      problem(ids.low, '缺少休闲座椅', 1, null, '2026-11-03T00:00:00.000Z'),
+      problemRow(
+        ids.urgentDated,
+        '楼梯间堆放杂物',
+        9,
+        '2026-12-01T00:00:00.000Z',
+        '2026-11-01T00:00:00.000Z',
+      ),
+      problemRow(ids.urgentUndated, '电动车楼道充电', 9, null, '2026-11-04T00:00:00.000Z'),
+      problemRow(ids.middle, '路灯不亮', 4, '2026-11-20T00:00:00.000Z', '2026-11-02T00:00:00.000Z'),
+      problemRow(ids.low, '缺少休闲座椅', 1, null, '2026-11-03T00:00:00.000Z'),
     ]);
     await insertProblem(trx, [
       {
-        ...problem(otherCommunityProblem, '小区门口积水', 5, null, '2026-11-05T00:00:00.000Z'),
+        ...problemRow(otherCommunityProblem, '小区门口积水', 5, null, '2026-11-05T00:00:00.000Z'),
         community_id: town.otherCommunity.id,
         place_id: town.otherCommunity.id,
         place_path: town.otherCommunity.path,
@@ -160,5 +169,27 @@ describe('the workbench queue', () => {
     const grid = await queue('sort=created', gridWorker);
     expect(order(grid)).toEqual([ids.urgentUndated, ids.low, ids.middle, ids.urgentDated]);
     expect(grid.total).toBe(4);
+  });
+
+  it('lists the unsolved problems only when asked for them, as the desk does by default', async () => {
+    const solved = uuidv7();
+    await t.database.db.transaction().execute((trx) =>
+      insertProblem(trx, [
+        {
+          ...problemRow(solved, '垃圾桶已更换', 9, null, '2026-11-06T00:00:00.000Z'),
+          state: 'resolved',
+          resolved_at: '2026-11-07T00:00:00.000Z',
+        },
+      ]),
+    );
+    expect(order(await queue('state=unsolved'))).toEqual([
+      ids.urgentDated,
+      ids.urgentUndated,
+      ids.middle,
+      ids.low,
+    ]);
+    const everything = await queue('');
+    expect(everything.total).toBe(5);
+    expect(order(everything)).toContain(solved);
   });
 });

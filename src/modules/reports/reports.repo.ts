@@ -1,6 +1,7 @@
 import { type SqlBool, sql } from 'kysely';
 import { type PathScope, pathBelow, pathInScope } from '../../db/fragments.ts';
 import type { Db } from '../../db/transaction.ts';
+import { unsolvedProblemStates } from '../../domain/matters/states.ts';
 
 // The direct reads of the monthly report; its counts and rates come from the figures' roll-ups instead.
 
@@ -67,7 +68,7 @@ export function problemRows(
   if ('fromIso' in window) return ordered(before.where('problems.created_at', '>=', window.fromIso));
   return ordered(
     before
-      .where('problems.state', 'in', ['open', 'dispatched', 'in_progress'])
+      .where('problems.state', 'in', [...unsolvedProblemStates])
       .where('problems.deadline_at', 'is not', null)
       .where('problems.deadline_at', '<', window.overdueAt),
   );

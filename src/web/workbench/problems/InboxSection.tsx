@@ -26,8 +26,8 @@ function AcceptDialog({ matter, onClose }: { matter: StaffMatter; onClose(change
   const mode = Form.useWatch('mode', form);
   const [open, setOpen] = useState<ProblemRow[]>([]);
   useEffect(() => {
-    void api<Page<ProblemRow>>('/api/workbench/problems?pageSize=100&sort=created').then((p) =>
-      setOpen(p.items.filter((x) => x.state !== 'resolved' && x.state !== 'closed')),
+    void api<Page<ProblemRow>>('/api/workbench/problems?state=unsolved&sort=created&pageSize=100').then((p) =>
+      setOpen(p.items),
     );
   }, []);
   async function submit(v: AcceptValues) {

@@ -2,6 +2,7 @@ import { Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router-dom';
+import { problemStates } from '../../../domain/matters/states.ts';
 import { categories, categoryNames, levels } from '../../../domain/matters/vocabulary.ts';
 import { api } from '../../api.ts';
 import { useNoticeListener } from '../../notifications/live.tsx';
@@ -20,7 +21,6 @@ const stateColour: Record<string, string> = {
   resolved: 'success',
   closed: 'default',
 };
-const problemStates = ['open', 'dispatched', 'in_progress', 'resolved', 'closed'];
 
 function Queue() {
   const { t } = useTranslation('problems');
@@ -31,7 +31,7 @@ function Queue() {
     category?: string;
     partyId?: string;
     sort: string;
-  }>({ sort: 'priority' });
+  }>({ state: 'unsolved', sort: 'priority' });
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [data, setData] = useState<Page<ProblemRow>>({ items: [], total: 0 });
   const [loading, setLoading] = useState(false);
@@ -67,10 +67,11 @@ function Queue() {
           aria-label={t('state')}
           placeholder={t('state')}
           allowClear
-          style={{ width: 140 }}
+          data-testid="queue-state"
+          style={{ width: 180 }}
           value={filters.state}
           onChange={(v) => filter('state', v)}
-          options={problemStates.map((s) => ({ value: s, label: t(`states.${s}`) }))}
+          options={['unsolved', ...problemStates].map((s) => ({ value: s, label: t(`states.${s}`) }))}
         />
         <Select
           aria-label={t('level')}

@@ -41,6 +41,7 @@ export const problems = {
       in_progress: '办理中',
       resolved: '已办理',
       closed: '已办结',
+      unsolved: '未解决（全部待办）',
     },
     levels: { compound: '小区', community: '社区', joint_meeting: '联席会议', street: '街道（镇）' },
     orderStates: { dispatched: '待接单', taken: '已接单', reported: '已反馈', transferred: '已转办' },
@@ -140,6 +141,7 @@ export const problems = {
       in_progress: 'In progress',
       resolved: 'Resolved',
       closed: 'Closed',
+      unsolved: 'Unsolved (all to do)',
     },
     levels: {
       compound: 'Compound',
