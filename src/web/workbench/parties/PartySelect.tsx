@@ -4,13 +4,13 @@ import { useEffect, useState } from 'react';
 import type { PartySummary } from '../../../modules/parties/parties.schemas.ts';
 import { api } from '../../api.ts';
 
+type Option = { value: string; label: string };
+
 /**
  * The options of a party chooser, searching the server as one types: a street holds more parties than one
  * page, and a dropdown draws only the options in view. Names already chosen stay shown while the search
  * moves on.
  */
-type Option = { value: string; label: string };
-
 function usePartyOptions(chosen: readonly string[], extra: readonly Option[] = []) {
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<PartySummary[]>([]);
