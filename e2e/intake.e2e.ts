@@ -133,4 +133,25 @@ describe('intake with photos and from the 12345 hotline', () => {
       )
       .toBe(1);
   });
+
+  it('a secretary names a person in the dispatch catalogue by typing part of the name', async () => {
+    const secretary = await openPage('catalogue-person', desk);
+    await signIn(secretary, '/workbench', maJia);
+    await secretary.getByRole('menuitem', { name: '派单目录' }).click();
+    await secretary.getByRole('button', { name: '新增规则' }).click();
+    const form = secretary.getByRole('dialog');
+    await form.getByLabel('社区', { exact: true }).click();
+    await secretary.getByTitle('富平社区', { exact: true }).click();
+    await form.getByLabel('问题类别').click();
+    await secretary.getByTitle('就业创业').click();
+    await form.getByText('工作人员', { exact: true }).click();
+    // The people are searched on the server as the name is typed, not picked from a first page.
+    await form.getByTestId('rule-person').click();
+    await secretary.keyboard.type('白');
+    await secretary.getByTitle('白雪', { exact: true }).click();
+    await button(form, '保存').click();
+    const row = secretary.getByRole('row').filter({ hasText: '就业创业' });
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('白雪');
+    expect(await seriousAccessibilityViolations(secretary)).toEqual([]);
+  });
 });

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { desk, openPage, phone, seriousAccessibilityViolations } from './browser.ts';
@@ -11,26 +12,39 @@ const jinchengOwner = '17000000051';
 // The machine is shared: give each step time.
 const wait = { timeout: 10_000 };
 
+/** 马佳 at a desk opens the form of a new question and writes its title and explanation. */
+async function newQuestion(pageName: string, title: string, body: string) {
+  const secretary = await openPage(pageName, desk);
+  await signIn(secretary, '/workbench', maJia);
+  await secretary.getByRole('menuitem', { name: '征求意见·表决' }).click();
+  await secretary.getByRole('button', { name: '发起征求意见/表决' }).click();
+  const form = secretary.getByRole('dialog');
+  await form.getByLabel('标题', { exact: true }).fill(title);
+  await form.getByLabel('说明（事由、方案、金额）').fill(body);
+  return { secretary, form };
+}
+
+/** In an open place tree: 富平社区 unfolded, 星河锦城 chosen. */
+async function chooseXingheJincheng(secretary: Page) {
+  await secretary
+    .locator('.ant-select-tree-treenode', { hasText: '富平社区' })
+    .locator('.ant-select-tree-switcher')
+    .click();
+  await secretary.getByTitle('星河锦城', { exact: true }).click();
+}
+
 describe('a household consultation, end to end', () => {
   it('is asked, answered on a phone and on a visit, the tally moves, and it is closed and certified', async () => {
     const title = `一期加装充电桩征求意见（${Date.now()}）`;
 
     // The secretary asks 星河锦城 at a desk.
-    const secretary = await openPage('votes-secretary', desk);
-    await signIn(secretary, '/workbench', maJia);
-    await secretary.getByRole('menuitem', { name: '征求意见·表决' }).click();
-    await secretary.getByRole('button', { name: '发起征求意见/表决' }).click();
-    const form = secretary.getByRole('dialog');
-    await form.getByLabel('标题', { exact: true }).fill(title);
-    await form
-      .getByLabel('说明（事由、方案、金额）')
-      .fill('拟在地面停车场加装 20 个充电桩，费用由使用者承担。是否同意？');
+    const { secretary, form } = await newQuestion(
+      'votes-secretary',
+      title,
+      '拟在地面停车场加装 20 个充电桩，费用由使用者承担。是否同意？',
+    );
     await form.getByLabel('楼栋 / 单元 / 小区').click();
-    await secretary
-      .locator('.ant-select-tree-treenode', { hasText: '富平社区' })
-      .locator('.ant-select-tree-switcher')
-      .click();
-    await secretary.getByTitle('星河锦城', { exact: true }).click();
+    await chooseXingheJincheng(secretary);
     await button(form, '保存').click();
     await expect.poll(() => secretary.getByRole('heading', { level: 2 }).textContent(), wait).toBe(title);
     await expect.poll(() => secretary.getByTestId('answered-heads').textContent(), wait).toBe('0 户/人');
@@ -101,5 +115,39 @@ describe('a household consultation, end to end', () => {
     await owner.getByRole('tab', { name: '表决' }).click();
     await expect.poll(() => card.textContent(), wait).toContain('已核定');
     expect(await button(card, '修改我的选择').count()).toBe(0);
+  });
+
+  it('asks households chosen across pages of a compound, found by room', async () => {
+    const title = `厨房下水道堵塞维修费用分摊（${Date.now()}）`;
+    const { secretary, form } = await newQuestion(
+      'votes-chosen',
+      title,
+      '堵塞的公共排水管维修费 1,200 元，受影响住户平均分摊。',
+    );
+    await form.getByText('选定的住户', { exact: true }).click();
+    await form.getByLabel('从哪栋楼或单元中选').click();
+    await chooseXingheJincheng(secretary);
+
+    // 星河锦城 has 48 households: a page of 20 at a time; what is ticked stays ticked.
+    const rows = form.locator('.ant-table-tbody tr.ant-table-row');
+    await expect.poll(() => rows.count(), wait).toBe(20);
+    await rows.first().getByRole('checkbox').check();
+    await form.locator('.ant-pagination-item-3').click();
+    await expect.poll(() => rows.count(), wait).toBe(8);
+    await rows.first().getByRole('checkbox').check();
+    await form.getByPlaceholder('按房号查找').fill('502');
+    await form.getByPlaceholder('按房号查找').press('Enter');
+    await expect
+      .poll(async () => (await rows.allTextContents()).every((r) => r.includes('502')), wait)
+      .toBe(true);
+    const firstRoom = rows.first();
+    if (!(await firstRoom.getByRole('checkbox').isChecked())) await firstRoom.getByRole('checkbox').check();
+    const chosen = Number((await form.getByText(/已选 \d+ 户/).textContent())!.match(/\d+/)![0]);
+    expect(chosen).toBeGreaterThanOrEqual(2);
+
+    await button(form, '保存').click();
+    await expect.poll(() => secretary.getByRole('heading', { level: 2 }).textContent(), wait).toBe(title);
+    await expect.poll(() => secretary.getByTestId('asked-heads').textContent(), wait).toBe(`${chosen} 户/人`);
+    expect(await seriousAccessibilityViolations(secretary)).toEqual([]);
   });
 });

@@ -51,7 +51,7 @@ export function TallyPanel({ tally, byArea }: { tally: TallyView; byArea: boolea
     <Flex vertical gap={12} data-testid="tally">
       <Descriptions size="small" column={2} bordered>
         <Descriptions.Item label={t('asked')}>
-          {t('heads', { n: tally.electorate.heads })}
+          <span data-testid="asked-heads">{t('heads', { n: tally.electorate.heads })}</span>
           {byArea && ` · ${t('area', { m2: m2(tally.electorate.areaCentiM2) })}`}
         </Descriptions.Item>
         <Descriptions.Item label={t('answered')}>

@@ -8,9 +8,9 @@ import { PlacePicker } from '../../shared/PlacePicker.tsx';
 import { useRefusal } from '../../shared/problem.ts';
 import { usePreferences } from '../../shell/preferences.tsx';
 import { PartyChoice } from '../parties/PartySelect.tsx';
+import { StaffChoice } from '../staff/StaffChoice.tsx';
 
 type Page<T> = { items: T[]; total: number };
-type Option = { value: string; label: string };
 type RuleForm = {
   communityId?: string;
   category?: string;
@@ -20,17 +20,6 @@ type RuleForm = {
   userId?: string;
   level: string;
 };
-
-function usePeople() {
-  const [people, setPeople] = useState<Option[]>([]);
-  useEffect(() => {
-    void api<{ items: { userId: string; name: string | null }[] }>('/api/staff?pageSize=100').then(
-      (p) => setPeople(p.items.map((x) => ({ value: x.userId, label: x.name ?? x.userId }))),
-      () => setPeople([]),
-    );
-  }, []);
-  return people;
-}
 
 /** Adds a rule, or changes the handler and level of one (its category and place stay what they are). */
 function RuleModal({
@@ -49,7 +38,6 @@ function RuleModal({
   const { language } = usePreferences();
   const [form] = Form.useForm<RuleForm>();
   const refuse = useRefusal(form);
-  const people = usePeople();
   const handlerKind = Form.useWatch('handlerKind', form);
   const communityId = Form.useWatch('communityId', form);
 
@@ -144,7 +132,10 @@ function RuleModal({
             label={t('catalogue.personId')}
             rules={[{ required: true, message: t('catalogue.person') }]}
           >
-            <Select showSearch optionFilterProp="label" options={people} />
+            <StaffChoice
+              extra={rule?.userId && rule.userName ? [{ value: rule.userId, label: rule.userName }] : []}
+              data-testid="rule-person"
+            />
           </Form.Item>
         ) : (
           <Form.Item

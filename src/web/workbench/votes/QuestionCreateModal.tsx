@@ -1,7 +1,7 @@
-import { Alert, App, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Spin, Switch } from 'antd';
+import { Alert, App, Form, Input, InputNumber, Modal, Radio, Select, Switch, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HouseholdPage } from '../../../modules/places/households.schemas.ts';
+import type { HouseholdPage, HouseholdView } from '../../../modules/places/households.schemas.ts';
 import type { QuestionDetail } from '../../../modules/votes/votes.schemas.ts';
 import { api, showFieldErrors } from '../../api.ts';
 import { PlacePicker } from '../../shared/PlacePicker.tsx';
@@ -27,6 +27,10 @@ type Values = {
   closesAt: string;
 };
 
+/**
+ * The households of a building or entrance to ask, a page at a time from the server (a compound holds
+ * thousands), found by room; what was ticked stays ticked across pages and searches.
+ */
 function HouseholdChoice({
   placeId,
   value,
@@ -36,28 +40,65 @@ function HouseholdChoice({
   value?: string[];
   onChange?: (v: string[]) => void;
 }) {
+  const { t } = useTranslation('votes');
+  const [query, setQuery] = useState({ room: '', page: 1, pageSize: 20 });
   const [page, setPage] = useState<HouseholdPage | null>(null);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
     if (!placeId) return;
     let current = true;
-    api<HouseholdPage>(`/api/places/${placeId}/households?pageSize=100&sort=room`)
+    const params = new URLSearchParams({
+      sort: 'room',
+      page: String(query.page),
+      pageSize: String(query.pageSize),
+    });
+    if (query.room) params.set('room', query.room);
+    setFailed(false);
+    api<HouseholdPage>(`/api/places/${placeId}/households?${params}`)
       .then((p) => current && setPage(p))
-      .catch(() => current && setPage({ items: [], total: 0, page: 1, pageSize: 100 }));
+      .catch(() => current && setFailed(true));
     return () => {
       current = false;
     };
-  }, [placeId]);
+  }, [placeId, query]);
   if (!placeId) return null;
-  if (!page) return <Spin />;
+  if (failed) return <Alert type="error" showIcon message={t('householdsFailed')} />;
   return (
-    <Checkbox.Group
-      value={value}
-      onChange={(v) => onChange?.(v as string[])}
-      options={page.items.map((h) => ({
-        value: h.id,
-        label: `${h.buildingName} ${h.entranceName ?? ''} ${h.room}`,
-      }))}
-    />
+    <>
+      <Input.Search
+        allowClear
+        placeholder={t('findRoom')}
+        onSearch={(room) => setQuery((q) => ({ ...q, room: room.trim(), page: 1 }))}
+        style={{ marginBottom: 8 }}
+      />
+      <Table<HouseholdView>
+        size="small"
+        rowKey="id"
+        loading={!page}
+        dataSource={page?.items ?? []}
+        columns={[
+          { key: 'building', title: t('householdColumns.building'), dataIndex: 'buildingName' },
+          { key: 'entrance', title: t('householdColumns.entrance'), dataIndex: 'entranceName' },
+          { key: 'room', title: t('householdColumns.room'), dataIndex: 'room' },
+        ]}
+        rowSelection={{
+          selectedRowKeys: value ?? [],
+          preserveSelectedRowKeys: true,
+          onChange: (keys) => onChange?.(keys as string[]),
+        }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: page?.total ?? 0,
+          showSizeChanger: true,
+          onChange: (p, size) =>
+            setQuery((q) => ({ ...q, page: size === q.pageSize ? p : 1, pageSize: size })),
+        }}
+      />
+      <Typography.Text type="secondary">
+        {t('householdsChosen', { count: value?.length ?? 0 })}
+      </Typography.Text>
+    </>
   );
 }
 
