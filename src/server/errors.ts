@@ -63,6 +63,13 @@ export const errorCatalogue = {
       en: 'This download link has expired ({minutes} minutes after the export finished); export again',
     },
   },
+  export_out_of_memory: {
+    status: 503,
+    title: {
+      'zh-CN': '导出内容太多，超出了服务器为导出留出的内存；请缩小范围（如按月份或社区）后再导出',
+      en: 'The export needed more memory than the server sets aside for exports; narrow it (a month, a community) and export again',
+    },
+  },
   rate_limited: {
     status: 429,
     title: { 'zh-CN': '操作太频繁，请稍后再试', en: 'Too many requests; please try again later' },

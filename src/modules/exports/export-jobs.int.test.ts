@@ -161,7 +161,7 @@ describe('a job whose thread runs out of memory', () => {
     expect(failed).toMatchObject({
       state: 'failed',
       downloadUrl: null,
-      error: { code: 'internal', title: expect.stringContaining('系统出错了') },
+      error: { code: 'export_out_of_memory', title: expect.stringContaining('请缩小范围') },
     });
     expect(
       fs.readdirSync(exportsDir({ FILES_DIR: filesDir })).filter((f) => f.startsWith(failed.id)),

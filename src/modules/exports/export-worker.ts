@@ -151,7 +151,8 @@ export class ExportWorker {
       if (ended.kind === 'taken over') throw new TakenOver();
       if (ended.kind === 'stopped') throw new Interrupted();
       if (ended.kind === 'refused') throw new AppError(ended.code);
-      if (ended.kind === 'crashed') throw ended.error;
+      if (ended.kind === 'crashed')
+        throw outOfMemory(ended.error) ? new AppError('export_out_of_memory') : ended.error;
       const { size } = await fs.stat(part);
       await fs.rename(part, final);
       const finished = new Date();
@@ -175,6 +176,8 @@ export class ExportWorker {
       // Another server has it now; its file is its own.
       if (error instanceof TakenOver) return;
       if (!(error instanceof AppError)) this.log.error({ err: error, exportId: job.id }, 'export failed');
+      else if (error.code === 'export_out_of_memory')
+        this.log.warn({ exportId: job.id, limits: exportThreadLimits }, 'export: its thread ran out of heap');
       await finishJob(db, job.id, this.name, {
         state: 'failed',
         rows_done: 0,
@@ -293,4 +296,9 @@ export class ExportWorker {
       if (stale) await fs.rm(file, { force: true });
     }
   }
+}
+
+/** V8 stopped the thread at its heap limit (resourceLimits): the export was too large, not broken. */
+function outOfMemory(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 }
