@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { statementNames } from './prepared.ts';
 import type { DB } from './schema.ts';
 import { OurSqliteDialect } from './sqlite-dialect.ts';
 
@@ -119,6 +120,19 @@ export async function refreshPlannerStatistics(database: Database, everyTable: b
   await sql`analyze sqlite_schema`.execute(database.db);
 }
 
+/**
+ * Kysely sends each query unnamed, which PostgreSQL plans anew every time. The queries built once by
+ * `prepared` (src/db/prepared.ts) go as named statements instead: parsed and planned once per connection.
+ */
+function nameThePreparedStatements(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((...args: unknown[]) => {
+    const [text, values] = args;
+    const name = args.length === 2 && typeof text === 'string' ? statementNames.get(text) : undefined;
+    return name ? query({ name, text, values }) : query(...args);
+  }) as typeof client.query;
+}
+
 function openPostgres(url: string, poolSize: number, readOnly: boolean): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // A dropped connection must not crash the process: readiness reports it and the pool reconnects.
@@ -127,6 +141,7 @@ function openPostgres(url: string, poolSize: number, readOnly: boolean): Databas
     // A connection that drops while checked out (mid-transaction, when the database restarts) emits 'error'
     // on its client; unheard, that would end the process. Its query fails instead, and the pool replaces it.
     client.on('error', () => {});
+    nameThePreparedStatements(client);
     // A reader's statements cannot write (sent before any query of the pool's, on the same connection).
     if (readOnly) client.query('set default_transaction_read_only = on').catch(() => {});
   });

@@ -2,6 +2,13 @@ import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
 import type { DB } from './schema.ts';
 
 type AnyDb = Kysely<DB>;
+
+/**
+ * The SQL of every prepared query, with the name PostgreSQL keeps its statement under (database.ts): a
+ * named statement is planned once per connection instead of on every run (the session lookup: 0.7 ms
+ * unnamed, 0.2 ms named).
+ */
+export const statementNames = new Map<string, string>();
 type Compiled = { sql: string; fixed: readonly unknown[]; argumentAt: readonly (number | null)[] };
 
 /**
@@ -20,12 +27,17 @@ export function prepared<Args extends unknown[], Row>(
   const compile = (db: AnyDb, arity: number): Compiled => {
     const standIns = Array.from({ length: arity }, () => ({}));
     const query = build(db, ...(standIns as Args)).compile();
+    // PostgreSQL fixes a named statement's columns when a connection first runs it: a column added by a
+    // later migration would fail `*` on the servers still running ("cached plan must not change result type").
+    if (/"\.\*|select \*/.test(query.sql)) throw new Error('prepared: name the columns instead of *');
     const argumentAt = query.parameters.map((p) => {
       const i = standIns.indexOf(p as object);
       return i === -1 ? null : i;
     });
     if (standIns.some((_, i) => !argumentAt.includes(i)))
       throw new Error('prepared: an argument is not a parameter of the query');
+    if (!statementNames.has(query.sql))
+      statementNames.set(query.sql, `shangliang_${statementNames.size + 1}`);
     return { sql: query.sql, fixed: query.parameters, argumentAt };
   };
   return async (db, ...args) => {

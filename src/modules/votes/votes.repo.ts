@@ -8,11 +8,55 @@ import { inBatches } from '../places/places.repo.ts';
 
 export type QuestionRow = VoteQuestionsTable & { place_name: string; place_kind: PlaceKind };
 
+// Named, not `*`: a prepared query's columns stay what they were when a connection first ran it.
+const questionColumns = [
+  'id',
+  'community_id',
+  'place_id',
+  'place_path',
+  'asked',
+  'title',
+  'body',
+  'options',
+  'rule',
+  'secret',
+  'opens_at',
+  'closes_at',
+  'state',
+  'electorate_heads',
+  'electorate_area_centi_m2',
+  'created_by',
+  'created_at',
+  'closed_at',
+  'closed_by',
+  'closed_early',
+  'result',
+  'result_digest',
+] as const satisfies readonly (keyof VoteQuestionsTable)[];
+
+const participationColumns = [
+  'id',
+  'question_id',
+  'voter_key',
+  'household_id',
+  'channel',
+  'user_id',
+  'recorded_by',
+  'proxy_name',
+  'proxy_authority',
+  'evidence_id',
+  'round_id',
+  'choice',
+  'changes',
+  'cast_at',
+  'updated_at',
+] as const satisfies readonly (keyof VoteParticipationsTable)[];
+
 const questionQuery = (db: Db | Trx, id: string) =>
   db
     .selectFrom('vote_questions')
     .innerJoin('places', 'places.id', 'vote_questions.place_id')
-    .selectAll('vote_questions')
+    .select(questionColumns.map((c) => `vote_questions.${c}` as const))
     .select(['places.name as place_name', 'places.kind as place_kind'])
     .where('vote_questions.id', '=', id);
 
@@ -216,7 +260,7 @@ export function householdsAsked(db: Db | Trx, questionId: string, householdIds: 
 const participationRows = prepared((db: Db, questionId: string, voterKey: string) =>
   db
     .selectFrom('vote_participations')
-    .selectAll()
+    .select(participationColumns)
     .where('question_id', '=', questionId)
     .where('voter_key', '=', voterKey),
 );
