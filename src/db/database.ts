@@ -109,15 +109,20 @@ const VALUE_PLANNED = ['problems'];
 export async function refreshPlannerStatistics(database: Database, everyTable: boolean): Promise<void> {
   if (database.dialect !== 'sqlite') return;
   await sql.raw(`pragma optimize${everyTable ? '=0x10002' : ''}`).execute(database.db);
-  const { rows } = await sql<{
-    n: number;
-  }>`select count(*) as n from sqlite_schema where name = 'sqlite_stat1'`.execute(database.db);
-  if (rows[0]!.n === 0) return;
+  const tables = await statisticsTables(database);
+  if (tables.size === 0) return;
   // The first number of a table's statistics is its row count.
-  await sql`delete from sqlite_stat1 where cast(stat as integer) < ${SMALL_TABLE_ROWS}`.execute(database.db);
-  await sql`delete from sqlite_stat4 where tbl not in (${sql.join(VALUE_PLANNED)})`.execute(database.db);
+  const smallTables = sql`delete from sqlite_stat1 where cast(stat as integer) < ${SMALL_TABLE_ROWS}`;
+  const samples = sql`delete from sqlite_stat4 where tbl not in (${sql.join(VALUE_PLANNED)})`;
+  if (tables.has('sqlite_stat1')) await smallTables.execute(database.db);
+  if (tables.has('sqlite_stat4')) await samples.execute(database.db);
   // Statistics are read when the schema is; this reads them again.
   await sql`analyze sqlite_schema`.execute(database.db);
+}
+
+async function statisticsTables(database: Database): Promise<Set<string>> {
+  const found = sql<{ name: string }>`select name from sqlite_schema where name like 'sqlite_stat%'`;
+  return new Set((await found.execute(database.db)).rows.map((r) => r.name));
 }
 
 /**

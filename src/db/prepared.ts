@@ -9,6 +9,7 @@ type AnyDb = Kysely<DB>;
  * unnamed, 0.2 ms named).
  */
 export const statementNames = new Map<string, string>();
+
 type Compiled = { sql: string; fixed: readonly unknown[]; argumentAt: readonly (number | null)[] };
 
 /**
