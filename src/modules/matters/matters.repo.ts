@@ -1,15 +1,17 @@
 import type { Insertable, Updateable } from 'kysely';
+import { prepared } from '../../db/prepared.ts';
 import type { MattersTable, OrdersTable, ProblemEventsTable, ProblemsTable } from '../../db/schema.ts';
 import type { Db, Trx } from '../../db/transaction.ts';
 import { indexMatters, indexProblems } from '../search/search-index.ts';
 
 /** A place with the community it lies in (from its path), what every matter and problem is filed under. */
+// Every intake and each keystroke of "already reported?" reads its place: built and compiled once.
+const placeById = prepared((db: Db, id: string) =>
+  db.selectFrom('places').select(['id', 'name', 'kind', 'path']).where('id', '=', id),
+);
+
 export async function placeInContext(db: Db | Trx, placeId: string) {
-  const place = await db
-    .selectFrom('places')
-    .select(['id', 'name', 'kind', 'path'])
-    .where('id', '=', placeId)
-    .executeTakeFirst();
+  const [place] = await placeById(db, placeId);
   if (!place) return undefined;
   const ancestorIds = place.path.split('/').filter(Boolean);
   const community = await db

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { type PathScope, pathBelow, pathInScope } from '../../db/fragments.ts';
-import type { Db, Trx } from '../../db/transaction.ts';
+import { prepared } from '../../db/prepared.ts';
+import { type Db, pathRange, type Trx } from '../../db/transaction.ts';
 import { unsolvedProblemStates } from '../../domain/matters/states.ts';
 
 /** Problems still being worked on: a new voice or a merge can still join them. */
@@ -75,12 +76,18 @@ export function submittedMattersUnder(db: Db, path: string, scope: PathScope, li
  * range over the problems' place index (a join with the matters would scan them on PostgreSQL).
  * Whatever changes how a problem reads (a voice joining, a summary published) moves its updated_at.
  */
-export async function openProblemsSignature(db: Db, path: string): Promise<string> {
-  const row = await db
+// Each keystroke of a resident's draft asks it: built and compiled once (src/db/prepared.ts).
+const openProblemsSummary = prepared((db: Db, from: string, to: string) =>
+  db
     .selectFrom('problems')
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at')])
-    .where(pathBelow(sql.ref('place_path'), path))
-    .where('state', 'in', [...unsolvedProblemStates])
-    .executeTakeFirstOrThrow();
-  return `${Number(row.n)}|${row.at ?? ''}`;
+    .where('place_path', '>=', from)
+    .where('place_path', '<', to)
+    .where('state', 'in', [...unsolvedProblemStates]),
+);
+
+export async function openProblemsSignature(db: Db, path: string): Promise<string> {
+  const { from, to } = pathRange(path);
+  const [row] = await openProblemsSummary(db, from, to);
+  return `${Number(row!.n)}|${row!.at ?? ''}`;
 }
