@@ -27,6 +27,8 @@ type Values = {
   closesAt: string;
 };
 
+const firstHouseholds = { room: '', page: 1, pageSize: 20 };
+
 /**
  * The households of a building or entrance to ask, a page at a time from the server (a compound holds
  * thousands), found by room; what was ticked stays ticked across pages and searches.
@@ -41,12 +43,17 @@ function HouseholdChoice({
   onChange?: (v: string[]) => void;
 }) {
   const { t } = useTranslation('votes');
-  const [query, setQuery] = useState({ room: '', page: 1, pageSize: 20 });
+  const [query, setQuery] = useState(firstHouseholds);
   const [page, setPage] = useState<HouseholdPage | null>(null);
+  const [loading, setLoading] = useState(false);
   const [failed, setFailed] = useState(false);
+  // Another building or entrance starts at its first page, unsearched; what was ticked elsewhere stays.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: placeId is what it waits for.
+  useEffect(() => setQuery(firstHouseholds), [placeId]);
   useEffect(() => {
     if (!placeId) return;
     let current = true;
+    setLoading(true);
     const params = new URLSearchParams({
       sort: 'room',
       page: String(query.page),
@@ -56,7 +63,8 @@ function HouseholdChoice({
     setFailed(false);
     api<HouseholdPage>(`/api/places/${placeId}/households?${params}`)
       .then((p) => current && setPage(p))
-      .catch(() => current && setFailed(true));
+      .catch(() => current && setFailed(true))
+      .finally(() => current && setLoading(false));
     return () => {
       current = false;
     };
@@ -74,7 +82,7 @@ function HouseholdChoice({
       <Table<HouseholdView>
         size="small"
         rowKey="id"
-        loading={!page}
+        loading={loading}
         dataSource={page?.items ?? []}
         columns={[
           { key: 'building', title: t('householdColumns.building'), dataIndex: 'buildingName' },
