@@ -4,12 +4,12 @@ import type { MattersTable, OrdersTable, ProblemEventsTable, ProblemsTable } fro
 import type { Db, Trx } from '../../db/transaction.ts';
 import { indexMatters, indexProblems } from '../search/search-index.ts';
 
-/** A place with the community it lies in (from its path), what every matter and problem is filed under. */
 // Every intake and each keystroke of "already reported?" reads its place: built and compiled once.
 const placeById = prepared((db: Db, id: string) =>
   db.selectFrom('places').select(['id', 'name', 'kind', 'path']).where('id', '=', id),
 );
 
+/** A place with the community it lies in (from its path), what every matter and problem is filed under. */
 export async function placeInContext(db: Db | Trx, placeId: string) {
   const [place] = await placeById(db, placeId);
   if (!place) return undefined;

@@ -71,11 +71,6 @@ export function submittedMattersUnder(db: Db, path: string, scope: PathScope, li
     .execute();
 }
 
-/**
- * What has changed among a compound's open problems since a cached comparison index was built: one
- * range over the problems' place index (a join with the matters would scan them on PostgreSQL).
- * Whatever changes how a problem reads (a voice joining, a summary published) moves its updated_at.
- */
 // Each keystroke of a resident's draft asks it: built and compiled once (src/db/prepared.ts).
 const openProblemsSummary = prepared((db: Db, from: string, to: string) =>
   db
@@ -86,6 +81,11 @@ const openProblemsSummary = prepared((db: Db, from: string, to: string) =>
     .where('state', 'in', [...unsolvedProblemStates]),
 );
 
+/**
+ * What has changed among a compound's open problems since a cached comparison index was built: one
+ * range over the problems' place index (a join with the matters would scan them on PostgreSQL).
+ * Whatever changes how a problem reads (a voice joining, a summary published) moves its updated_at.
+ */
 export async function openProblemsSignature(db: Db, path: string): Promise<string> {
   const { from, to } = pathRange(path);
   const [row] = await openProblemsSummary(db, from, to);
