@@ -32,3 +32,16 @@ export function containsText(column: Expression<string | null>, text: string): E
 export function isEmptyScope(scope: PathScope): boolean {
   return scope.prefixes.length === 0 && scope.exact.length === 0;
 }
+
+/**
+ * Ids for `in (…)` in lists of at most this many. Each length of list is a statement of its own, and the
+ * SQLite driver keeps only statements of up to 100 parameters compiled (sqlite-dialect.ts): with lists this
+ * short each length is compiled once, where lists of up to 1,000 ids were compiled for every use.
+ */
+export const IDS_PER_LIST = 64;
+
+export function idLists<T>(ids: readonly T[]): T[][] {
+  const lists: T[][] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_LIST) lists.push(ids.slice(i, i + IDS_PER_LIST));
+  return lists;
+}

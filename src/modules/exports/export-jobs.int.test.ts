@@ -10,7 +10,17 @@ import type { App } from '../../server/app-types.ts';
 import { type Config, testConfig } from '../../server/config.ts';
 import { exportPath, exportsDir, exportThreadLimits } from './export-worker.ts';
 import type { ExportJobView } from './exports.schemas.ts';
-import { csvRows, download, exported, jobOf, records, requestExport, waitForJob } from './exports.testkit.ts';
+import {
+  csvRows,
+  download,
+  exported,
+  jobOf,
+  records,
+  requestExport,
+  waitForJob,
+  xlsxRows,
+} from './exports.testkit.ts';
+import { exportBounds } from './sources.ts';
 
 // The life of an export job across time and servers: its link runs out for real, and a job the server
 // acknowledged is run even when that server stopped before running it.
@@ -39,31 +49,36 @@ afterAll(async () => {
   fs.rmSync(filesDir, { recursive: true, force: true });
 });
 
-async function secretaryWithProblems(app: App, titles: string[]) {
-  const secretary = (
+async function secretary(app: App) {
+  return (
     await signedInUser(app, database, { grants: [{ role: 'community_secretary', place: town.community }] })
   ).session;
+}
+
+/** A matter a secretary took down on a visit. */
+async function intake(app: App, session: Session, text: string, placeId: string) {
+  const matter = await app.inject({
+    method: 'POST',
+    url: '/api/matters/intake',
+    headers: as(session),
+    payload: { kind: 'problem', category: 'environment', text, placeId, channel: 'visit' },
+  });
+  expect(matter.statusCode, matter.body).toBe(201);
+  return matter;
+}
+
+async function secretaryWithProblems(app: App, titles: string[]) {
+  const session = await secretary(app);
   for (const title of titles) {
-    const matter = await app.inject({
-      method: 'POST',
-      url: '/api/matters/intake',
-      headers: as(secretary),
-      payload: {
-        kind: 'problem',
-        category: 'environment',
-        text: title,
-        placeId: town.building1.id,
-        channel: 'visit',
-      },
-    });
+    const matter = await intake(app, session, title, town.building1.id);
     await app.inject({
       method: 'POST',
       url: `/api/matters/${matter.json().id}/accept`,
-      headers: as(secretary),
+      headers: as(session),
       payload: { title, urgency: 1, severity: 1 },
     });
   }
-  return secretary;
+  return session;
 }
 
 describe('the download link', () => {
@@ -143,6 +158,33 @@ describe('a job the server acknowledged', () => {
     const other: ExportJobView = await jobOf(next, secretary, busy.id);
     expect(other.state).toBe('running');
   }, 60_000);
+});
+
+describe('the longest texts', () => {
+  it("export whole, more than a page of them, in the thread's own heap", async () => {
+    const app = await serve({});
+    const session = await secretary(app);
+    // Each text as long as a resident may write (2,000 characters), one page and some more of them.
+    const texts = Array.from({ length: exportBounds.pageRows + 10 }, (_, i) =>
+      `${i}号楼楼道灯不亮，晚上回家看不见台阶。`.repeat(120).slice(0, 2_000),
+    );
+    for (const text of texts) await intake(app, session, text, town.building2.id);
+    for (const format of ['csv', 'xlsx'] as const) {
+      const job = await exported(app, session, {
+        kind: 'matters',
+        format,
+        filters: { state: 'any', placeId: town.building2.id },
+      });
+      expect(job).toMatchObject({ state: 'done', error: null });
+      const file = (await download(app, session, job.id)).rawPayload;
+      const rows = records(format === 'csv' ? csvRows(file) : await xlsxRows(file));
+      expect([job.rowsDone, rows.length]).toEqual([texts.length, texts.length]);
+      // Every text whole: not cut, and no character lost where the file's chunks meet.
+      const want = new Set(texts);
+      const wrong = rows.map((r) => r.内容 ?? '').filter((t) => !want.has(t));
+      expect(wrong.map((t) => `${t.length}: ${t.slice(0, 20)}`)).toEqual([]);
+    }
+  }, 120_000);
 });
 
 describe('a job whose thread runs out of memory', () => {

@@ -56,12 +56,13 @@ type ThreadEnd =
   | { kind: 'crashed'; error: unknown };
 
 /**
- * The heap of an export's thread (MB). Its code takes about 25 MB of it, a page of rows a few more. Small,
- * so that V8 collects the rows' garbage as the export goes instead of letting the old generation fill with
- * it, and the heap goes whole when the thread ends; at 32 an XLSX export took twice as long, collecting
- * near the limit (bench/README.md, "Exports"). Tests make it smaller still, to see a thread run out of it.
+ * The heap of an export's thread (MB). Its code takes about 25 MB of it, a page of rows (250, at most 2,000
+ * characters of text each) a few more. Small, so that V8 collects the rows' garbage as the export goes: it
+ * lets the old generation grow halfway to this limit before collecting, so at 40 the thread's heap rose
+ * ~8 MB more in a full export than in an empty one, at 32 ~3 MB, for 7 to 20 % more time (bench/README.md,
+ * "Exports"). Tests make it smaller still, to see a thread run out of it.
  */
-export const exportThreadLimits = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 40 };
+export const exportThreadLimits = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 };
 
 /**
  * Runs the export jobs of this server, one at a time, in the background: each in a thread of its own

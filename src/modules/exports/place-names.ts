@@ -1,3 +1,4 @@
+import { idLists } from '../../db/fragments.ts';
 import type { Db } from '../../db/transaction.ts';
 
 type Place = { name: string; kind: string };
@@ -26,11 +27,11 @@ export class PlaceNames {
       this.places.clear();
       missing = ids;
     }
-    for (let i = 0; i < missing.length; i += 500) {
+    for (const list of idLists(missing)) {
       const rows = await this.db
         .selectFrom('places')
         .select(['id', 'name', 'kind'])
-        .where('id', 'in', missing.slice(i, i + 500))
+        .where('id', 'in', list)
         .execute();
       for (const r of rows) this.places.set(r.id, { name: r.name, kind: r.kind });
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeGbk, utf8WithBom } from './household-imports.fixtures.ts';
+import { encodeGbk, utf8WithBom, xlsxOf } from './household-imports.fixtures.ts';
 import { decodeText, readCsv, readSheet } from './spreadsheet.ts';
 
 describe('reading a CSV', () => {
@@ -20,5 +20,16 @@ describe('reading a CSV', () => {
 
   it('refuses an empty file', async () => {
     await expect(readSheet(new Uint8Array())).rejects.toThrow('empty');
+  });
+});
+
+describe('reading an XLSX', () => {
+  it('keeps every Chinese character whole in a sheet far longer than one chunk of the unzipped XML', async () => {
+    // Excel and WPS keep text as shared strings: ~200 KB of them here, read in chunks of 16 KB.
+    const texts = Array.from({ length: 300 }, (_, i) =>
+      `${i}号楼楼道灯不亮，晚上回家看不见台阶。`.repeat(12),
+    );
+    const sheet = await readSheet(await xlsxOf(texts.map((t, i) => [String(i + 1), t])));
+    expect(sheet.rows.map((r) => r.cells[1])).toEqual(texts);
   });
 });

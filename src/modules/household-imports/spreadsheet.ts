@@ -134,16 +134,52 @@ async function assertUnpackedSize(bytes: Uint8Array, limit: number) {
   }
 }
 
+type Chunks = AsyncIterable<Buffer | string>;
+/** The parts of exceljs's streaming reader that read a sheet's XML and the shared strings' (4.4.0). */
+type ReaderParts = {
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(chunks: Chunks, sheetNo: string): Generator<unknown>;
+};
+
+/** UTF-8 decoded across chunk boundaries: a character split between two chunks comes out whole. */
+async function* wholeCharacters(chunks: Chunks): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks)
+    yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  yield decoder.decode();
+}
+
+/**
+ * exceljs's streaming reader decodes each chunk of XML on its own, so a Chinese character split between two
+ * chunks became two or three U+FFFD (exceljs issues #2063, #2084, open in 4.4.0): long Chinese texts were
+ * corrupted on import. Its parser takes text as it comes, so the shared strings and the sheet are handed to
+ * it decoded across chunks.
+ */
+function readingWholeCharacters(reader: ExcelJS.stream.xlsx.WorkbookReader) {
+  const parts = reader as unknown as ReaderParts;
+  const { _parseSharedStrings: sharedStrings, _parseWorksheet: worksheet } = parts;
+  parts._parseSharedStrings = function (entry) {
+    entry.setEncoding('utf8');
+    return sharedStrings.call(this, entry);
+  };
+  parts._parseWorksheet = function (chunks, sheetNo) {
+    return worksheet.call(this, wholeCharacters(chunks), sheetNo);
+  };
+  return reader;
+}
+
 /** The first worksheet that holds anything, read as a stream so a large file is never whole in memory twice. */
 async function readXlsx(bytes: Uint8Array, limit: number): Promise<Sheet> {
   await assertUnpackedSize(bytes, limit);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
+  const reader = readingWholeCharacters(
+    new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'ignore',
+      worksheets: 'emit',
+      entries: 'emit',
+    }),
+  );
   try {
     for await (const worksheet of reader) {
       const rows: SheetRow[] = [];
