@@ -33,15 +33,18 @@ export function isEmptyScope(scope: PathScope): boolean {
   return scope.prefixes.length === 0 && scope.exact.length === 0;
 }
 
-/**
- * Ids for `in (…)` in lists of at most this many. Each length of list is a statement of its own, and the
- * SQLite driver keeps only statements of up to 100 parameters compiled (sqlite-dialect.ts): with lists this
- * short each length is compiled once, where lists of up to 1,000 ids were compiled for every use.
- */
-export const IDS_PER_LIST = 64;
+/** The items in parts of at most `size`, in order: statements stay a bounded size on both databases. */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const parts: T[][] = [];
+  for (let i = 0; i < items.length; i += size) parts.push(items.slice(i, i + size));
+  return parts;
+}
 
+/**
+ * Ids for `in (…)` in lists of at most 64. Each length of list is a statement of its own, and the SQLite
+ * driver keeps only statements of up to 100 parameters compiled (sqlite-dialect.ts): with lists this short
+ * each length is compiled once, where longer lists were compiled for every use.
+ */
 export function idLists<T>(ids: readonly T[]): T[][] {
-  const lists: T[][] = [];
-  for (let i = 0; i < ids.length; i += IDS_PER_LIST) lists.push(ids.slice(i, i + IDS_PER_LIST));
-  return lists;
+  return chunks(ids, 64);
 }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
+import { idLists } from '../../db/fragments.ts';
 import { priorityOf } from '../../domain/matters/priority.ts';
 import { AppError } from '../../server/errors.ts';
 import type { Bilingual } from '../../server/i18n.ts';
@@ -159,12 +160,12 @@ async function plan(tx: Tx, community: PlaceRecord, file: LedgerFile): Promise<P
     })
     .filter(Boolean);
   const imported = new Map<string, string>();
-  for (let i = 0; i < sourceIds.length; i += 500) {
+  for (const list of idLists(sourceIds)) {
     const found = await tx.db
       .selectFrom('ledger_imports')
       .select(['source_id', 'problem_id'])
       .where('community_id', '=', community.id)
-      .where('source_id', 'in', sourceIds.slice(i, i + 500))
+      .where('source_id', 'in', list)
       .execute();
     for (const f of found) imported.set(f.source_id, f.problem_id);
   }

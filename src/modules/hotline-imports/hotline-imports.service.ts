@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { idLists } from '../../db/fragments.ts';
 import { AppError } from '../../server/errors.ts';
 import type { Bilingual } from '../../server/i18n.ts';
 import type { Tx } from '../../server/transaction.ts';
@@ -98,11 +99,11 @@ async function placeResolver(tx: Tx, target: PlaceRecord) {
 
 async function alreadyImported(tx: Tx, numbers: readonly string[]) {
   const found = new Map<string, string>();
-  for (let i = 0; i < numbers.length; i += 500) {
+  for (const list of idLists(numbers)) {
     const rows = await tx.db
       .selectFrom('matters')
       .select(['id', 'hotline_no'])
-      .where('hotline_no', 'in', numbers.slice(i, i + 500))
+      .where('hotline_no', 'in', list)
       .execute();
     for (const r of rows) if (r.hotline_no) found.set(r.hotline_no, r.id);
   }

@@ -1,4 +1,5 @@
 import { PostgresAdapter, sql } from 'kysely';
+import { chunks, idLists } from '../../db/fragments.ts';
 import type { Db, Trx } from '../../db/transaction.ts';
 import { type Audience, searchBody, wordsOf } from '../../domain/search/terms.ts';
 
@@ -24,17 +25,14 @@ interface DocInput {
   body: string;
 }
 
-// Statements stay a sane size on both drivers (SQLite allows 32,766 bound values, PostgreSQL 65,535).
+// Rows written by one statement: a sane size on both drivers (SQLite allows 32,766 bound values,
+// PostgreSQL 65,535). Lists of ids read by `in (…)` are shorter (idLists).
 const PER_STATEMENT = 500;
-
-function* chunks<T>(items: readonly T[], size = PER_STATEMENT): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
-}
 
 /** The ids of those words the dictionary holds; a word it lacks is in no indexed text. */
 export async function knownWords(db: Writer, words: readonly string[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
-  for (const part of chunks([...new Set(words)])) {
+  for (const part of idLists([...new Set(words)])) {
     const rows = await db
       .selectFrom('search_words')
       .select(['id', 'word'])
@@ -71,7 +69,7 @@ async function wordIdsOf(db: Writer, texts: readonly string[][]): Promise<number
   }
   if (unknown.size > 0) {
     const missing = [...unknown];
-    for (const part of chunks(missing))
+    for (const part of chunks(missing, PER_STATEMENT))
       await db
         .insertInto('search_words')
         .values(part.map((word) => ({ word })))
@@ -116,7 +114,7 @@ async function putDocs(db: Writer, docs: readonly DocInput[]): Promise<void> {
 
 async function dropDocs(db: Writer, entityIds: readonly string[]): Promise<void> {
   const pg = onPostgres(db);
-  for (const part of chunks(entityIds)) {
+  for (const part of idLists(entityIds)) {
     if (pg) {
       await db.deleteFrom('search_docs').where('entity_id', 'in', part).execute();
       continue;
@@ -167,7 +165,7 @@ export function indexMatter(db: Writer, matter: MatterText): Promise<void> {
  * problem that no longer exists (merged away) leaves the index.
  */
 export async function indexProblems(db: Writer, problemIds: readonly string[]): Promise<void> {
-  for (const part of chunks([...new Set(problemIds)])) {
+  for (const part of idLists([...new Set(problemIds)])) {
     const problems = await db
       .selectFrom('problems')
       .select(['id', 'title', 'public_summary', 'published_at', 'community_id', 'created_at'])
