@@ -2,10 +2,12 @@ import fs from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { readSheet } from '../src/modules/household-imports/spreadsheet.ts';
 import { desk, openPage, seriousAccessibilityViolations } from './browser.ts';
-import { signIn } from './sign-in.ts';
+import { button, signIn } from './sign-in.ts';
 
 // Demo accounts (README): 周文斌 is the street officer of 朔方路街道 (建校家属院's 28 → 13 problems).
 const zhouWenbin = '17000000007';
+// 谢瑜 is the secretary of 亲水阳光社区 (红宝锦秀河畔小区).
+const xieYu = '17000000002';
 
 const poll = <T>(f: () => T | Promise<T>) => expect.poll(f, { timeout: 20_000 });
 
@@ -74,5 +76,55 @@ describe('exports', () => {
     expect(expected.total).toBeLessThan(everything);
     await poll(total).toBe(expected.total);
     await poll(() => officer.getByRole('link', { name: expected.items[0]!.title }).count()).toBe(1);
+  });
+
+  it('a community secretary imports a hand-kept ledger: refused while a row is wrong, then whole, then not twice', async () => {
+    const stamp = Date.now();
+    const ledger = (rows: string[]) => ({
+      name: '问题台账.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(['问题,地点,类别,状态,受理时间', ...rows].join('\n')),
+    });
+    const good = [
+      `台账路灯${stamp},红宝锦秀河畔小区,环境整治,待派单,2026-03-02 09:30`,
+      `台账井盖${stamp},红宝锦秀河畔小区,环境整治,办理中,2026-03-04 10:00`,
+    ];
+    const secretary = await openPage('exports-ledger', desk);
+    await signIn(secretary, '/workbench', xieYu);
+    await secretary.getByRole('menuitem', { name: '问题台账导入' }).click();
+    await secretary.getByLabel('导入到社区').click();
+    await secretary.getByTitle('亲水阳光社区').click();
+
+    await secretary
+      .locator('input[type=file]')
+      .setInputFiles(ledger([...good, `台账电梯${stamp},幸福里,物业服务,办理中,2026-03-05 08:00`]));
+    const counts = () => secretary.getByTestId('ledger-counts').textContent();
+    await poll(counts).toBe('共 3 行：可导入 2，已导入过 0，有问题 1');
+    expect(await secretary.getByText('请先改好有问题的行，再重新上传').count()).toBe(1);
+    expect(await button(secretary, '导入 2 个问题').isDisabled()).toBe(true);
+    // The report filters by result: the refused row alone, with the column it is refused for.
+    const report = secretary.getByTestId('ledger-report');
+    await report.getByRole('button', { name: /筛选|filter/i }).click();
+    await secretary.getByRole('menuitem', { name: '有问题' }).click();
+    await secretary.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await poll(() => report.locator('tbody tr').count()).toBe(1);
+    expect(await report.textContent()).toContain('幸福里');
+    expect(await report.textContent()).not.toContain(`台账路灯${stamp}`);
+    expect(await seriousAccessibilityViolations(secretary)).toEqual([]);
+
+    await button(secretary, '重新上传').click();
+    await secretary.locator('input[type=file]').setInputFiles(ledger(good));
+    await poll(counts).toBe('共 2 行：可导入 2，已导入过 0，有问题 0');
+    await button(secretary, '导入 2 个问题').click();
+    await poll(() => secretary.getByText('导入 2 个问题，跳过已导入过的 0 个').count()).toBe(1);
+
+    // The same ledger again: both problems are on record, nothing is imported twice.
+    await button(secretary, '再导入一个文件').click();
+    await secretary.locator('input[type=file]').setInputFiles(ledger(good));
+    await poll(counts).toBe('共 2 行：可导入 0，已导入过 2，有问题 0');
+    const listed = (await (
+      await secretary.request.get(`/api/workbench/problems?state=unsolved&pageSize=100`)
+    ).json()) as { items: { title: string }[] };
+    expect(listed.items.map((p) => p.title)).toContain(`台账路灯${stamp}`);
   });
 });

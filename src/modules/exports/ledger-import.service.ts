@@ -14,7 +14,7 @@ import { readUploadedSheet } from '../household-imports/spreadsheet.ts';
 import { insertEvent, insertMatter, insertProblem } from '../matters/matters.repo.ts';
 import { type PlaceRecord, placesBelow } from '../places/places.repo.ts';
 import { placeFor } from '../places/visibility.ts';
-import type { ledgerRowStatuses } from './ledger-import.schemas.ts';
+import type { sheetRowStatuses } from '../sheet-imports/sheet-import.schemas.ts';
 import {
   type LedgerField,
   type LedgerRow,
@@ -32,7 +32,7 @@ import {
 export const REPORT_LIMIT = 1000;
 
 export type LedgerFile = { bytes: Uint8Array; fileName: string };
-type Status = (typeof ledgerRowStatuses)[number];
+type Status = (typeof sheetRowStatuses)[number];
 type Issue = { field: LedgerField | 'file'; column: string; value: string; message: Bilingual };
 export type LedgerReportRow = {
   row: number;
@@ -60,6 +60,10 @@ const messages = {
     en: 'No “{name}” in the community (a compound, or a compound and a building)',
   },
   repeated: { 'zh-CN': '问题编号与第 {row} 行重复', en: 'The same problem ID as row {row}' },
+  repeatedRow: {
+    'zh-CN': '与第 {row} 行的问题、地点和受理时间都相同',
+    en: 'The same problem, place and time accepted as row {row}',
+  },
   alreadyImported: {
     'zh-CN': '此问题已从同一台账导入过，跳过',
     en: 'This problem was imported from the same ledger before; skipped',
@@ -120,7 +124,8 @@ async function readFile(file: LedgerFile) {
   return (await readUploadedSheet(file.bytes)).rows;
 }
 
-type Planned = LedgerReportRow & { source?: LedgerRow; place?: PlaceRecord };
+/** `sourceId` is what the row is known by in `ledger_imports`: its 问题编号, or for a hand-kept ledger its own. */
+type Planned = LedgerReportRow & { source?: LedgerRow; sourceId?: string; place?: PlaceRecord };
 
 /** Every row of the file with what would become of it: new, already imported (skipped), or refused and why. */
 async function plan(tx: Tx, community: PlaceRecord, file: LedgerFile): Promise<Planned[]> {
@@ -153,14 +158,17 @@ async function plan(tx: Tx, community: PlaceRecord, file: LedgerFile): Promise<P
     const at = header.columns[field];
     return at === undefined ? '' : (headerCells[at] ?? '');
   };
-  const sourceIds = body
-    .map(({ cells }) => {
-      const at = header.columns.sourceId;
-      return at === undefined ? '' : (cells[at] ?? '').trim();
-    })
-    .filter(Boolean);
+  const rows = body.map(({ row, cells }) => {
+    const cell = (field: LedgerField) => {
+      const at = header.columns[field];
+      return at === undefined ? '' : (cells[at] ?? '');
+    };
+    const read = readLedgerRow(cell);
+    const givenId = read.row?.sourceId ?? cell('sourceId').trim();
+    return { row, cell, read, givenId, sourceId: givenId || (read.row ? handKeptId(read.row) : '') };
+  });
   const imported = new Map<string, string>();
-  for (const list of idLists(sourceIds)) {
+  for (const list of idLists(rows.map((r) => r.sourceId).filter(Boolean))) {
     const found = await tx.db
       .selectFrom('ledger_imports')
       .select(['source_id', 'problem_id'])
@@ -171,12 +179,7 @@ async function plan(tx: Tx, community: PlaceRecord, file: LedgerFile): Promise<P
   }
 
   const seen = new Map<string, number>();
-  return body.map(({ row, cells }): Planned => {
-    const cell = (field: LedgerField) => {
-      const at = header.columns[field];
-      return at === undefined ? '' : (cells[at] ?? '');
-    };
-    const read = readLedgerRow(cell);
+  return rows.map(({ row, cell, read, givenId, sourceId }): Planned => {
     const issues: Issue[] = read.issues.map((i) => ({ ...i, column: columnOf(i.field) }));
     const title = cell('title').trim();
     const refused = () => ({
@@ -187,15 +190,14 @@ async function plan(tx: Tx, community: PlaceRecord, file: LedgerFile): Promise<P
       problemId: null,
       issues,
     });
-    const sourceId = read.row?.sourceId ?? cell('sourceId').trim();
     if (sourceId) {
       const earlier = seen.get(sourceId);
       if (earlier !== undefined)
         issues.push({
           field: 'sourceId',
           column: columnOf('sourceId'),
-          value: sourceId,
-          message: fill(messages.repeated, { row: earlier }),
+          value: givenId,
+          message: fill(givenId ? messages.repeated : messages.repeatedRow, { row: earlier }),
         });
       else seen.set(sourceId, row);
     }
@@ -222,7 +224,7 @@ async function plan(tx: Tx, community: PlaceRecord, file: LedgerFile): Promise<P
           {
             field: 'sourceId',
             column: columnOf('sourceId'),
-            value: sourceId,
+            value: givenId,
             message: messages.alreadyImported,
           },
         ],
@@ -235,9 +237,20 @@ async function plan(tx: Tx, community: PlaceRecord, file: LedgerFile): Promise<P
       problemId: null,
       issues: [],
       source: read.row,
+      sourceId,
       place,
     };
   });
+}
+
+/**
+ * A ledger kept by hand has no 问题编号: each of its rows is known by its problem, place and the time it was
+ * accepted, so importing the same ledger again (or next month's, which repeats this month's rows) skips
+ * what it brought before.
+ */
+function handKeptId(row: LedgerRow): string {
+  const key = [row.title, row.place, row.openedAt].join('\u0000');
+  return `hand-kept:${crypto.createHash('sha256').update(key).digest('hex').slice(0, 40)}`;
 }
 
 function hashOf(file: LedgerFile) {
@@ -344,11 +357,10 @@ async function importRow(tx: Tx, community: PlaceRecord, planned: Planned, fileH
     text: null,
     data: JSON.stringify({ ledger: fileHash, row: planned.row, sourceId: row.sourceId || null }),
   });
-  if (row.sourceId)
-    await tx.db
-      .insertInto('ledger_imports')
-      .values({ community_id: community.id, source_id: row.sourceId, problem_id: id, imported_at: now })
-      .execute();
+  await tx.db
+    .insertInto('ledger_imports')
+    .values({ community_id: community.id, source_id: planned.sourceId!, problem_id: id, imported_at: now })
+    .execute();
   for (const m of matters) await countChange(tx, { matterId: m.id });
   await countChange(tx, { problemId: id });
   return id;

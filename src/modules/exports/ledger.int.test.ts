@@ -386,6 +386,38 @@ describe('the problem list as a ledger', () => {
     expect((await figuresOf(empty.id)).counts.problems).toBe(problemsBefore);
   });
 
+  it('a hand-kept ledger without problem IDs is imported once: again, its rows are known by problem, place and time', async () => {
+    const csv = (...rows: string[]) => ['问题,地点,类别,状态,受理时间', ...rows].join('\r\n');
+    const lamp = '楼道灯坏了,锦秀河畔小区 1号楼,环境整治,待派单,2026-04-02 09:30';
+    const cover = '井盖松动,锦秀河畔小区 1号楼,环境整治,办理中,2026-04-03 10:00';
+    const send = (text: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/problem-imports?placeId=${empty.id}`,
+        ...upload(emptySecretary, multipartFile(Buffer.from(text), '台账.csv', 'text/csv')),
+      });
+    const before = (await figuresOf(empty.id)).counts.problems;
+    const first = await send(csv(lamp, cover));
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().counts).toMatchObject({ imported: 2, duplicate: 0 });
+    expect((await figuresOf(empty.id)).counts.problems).toBe(before + 2);
+
+    // Next month's ledger repeats both rows and adds one: only the new one is imported.
+    const next = await send(csv(lamp, cover, '路面塌陷,锦秀河畔小区 1号楼,环境整治,待派单,2026-05-06 08:00'));
+    expect(next.json().counts).toMatchObject({ imported: 1, duplicate: 2 });
+    expect((await figuresOf(empty.id)).counts.problems).toBe(before + 3);
+
+    // The same row twice in one file is one problem written twice: refused, pointing at the first.
+    const twice = await t.app.inject({
+      method: 'POST',
+      url: `/api/problem-imports/preview?placeId=${empty.id}`,
+      ...upload(emptySecretary, multipartFile(Buffer.from(csv(cover, cover)), '台账.csv', 'text/csv')),
+    });
+    const second = twice.json().rows.find((r: { row: number }) => r.row === 3);
+    expect(second.status).toBe('refused');
+    expect(second.issues[0].message).toContain('与第 2 行的问题、地点和受理时间都相同');
+  });
+
   it('is imported only by those who accept matters there', async () => {
     const form = multipartFile(ledger, '问题清单.xlsx', 'application/octet-stream');
     const response = await t.app.inject({

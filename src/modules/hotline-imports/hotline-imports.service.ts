@@ -10,14 +10,14 @@ import { readUploadedSheet } from '../household-imports/spreadsheet.ts';
 import { intakeMatter } from '../matters/matters.service.ts';
 import { type PlaceRecord, placesBelow } from '../places/places.repo.ts';
 import { placeFor } from '../places/visibility.ts';
-import type { hotlineRowStatuses } from './hotline-imports.schemas.ts';
+import type { sheetRowStatuses } from '../sheet-imports/sheet-import.schemas.ts';
 import { checkHotlineRows, fill, type HotlineField, type HotlineRow, hotlineMessages } from './rows.ts';
 
 /** A report lists at most this many rows; the counts always cover the whole file. */
 export const REPORT_LIMIT = 1000;
 
 export type HotlineFile = { bytes: Uint8Array; fileName: string };
-type Status = (typeof hotlineRowStatuses)[number];
+type Status = (typeof sheetRowStatuses)[number];
 export type ReportRow = {
   row: number;
   hotlineNo: string;

@@ -1,20 +1,13 @@
 import { z } from 'zod';
-import { PlaceId } from '../places/places.schemas.ts';
+import { SheetImportQuery } from '../sheet-imports/sheet-import.schemas.ts';
 
 export const importFields = ['compound', 'building', 'entrance', 'room', 'area', 'owner', 'phone'] as const;
 
 /** Files larger than this are refused (413); 100,000 households make a CSV of about 6 MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-export const ImportQuery = z.object({
-  /** The compound 小区 the households belong to. */
-  placeId: PlaceId,
-  /** The fileHash of the preview: the commit is refused if the file is not the one previewed. */
-  hash: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .optional(),
-});
+/** Into which compound 小区, and which previewed file. */
+export const ImportQuery = SheetImportQuery;
 
 const Cell = z.string().max(200).optional();
 
