@@ -1,11 +1,10 @@
-import { Alert, Button, Flex, Input, Select, Table, type TableProps, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Flex, Input, Select, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { partyKinds } from '../../../modules/access/roles.ts';
-import type { PartyPage, PartySummary } from '../../../modules/parties/parties.schemas.ts';
-import { api } from '../../api.ts';
+import type { PartySummary } from '../../../modules/parties/parties.schemas.ts';
 import { formatDate } from '../../shared/format.ts';
-import { problemText } from '../../shared/problem.ts';
+import { useServerList } from '../../shared/useServerList.ts';
 import { PartyCreateModal } from './PartyCreateModal.tsx';
 import { PartyDrawer } from './PartyDrawer.tsx';
 
@@ -18,49 +17,14 @@ type Query = {
   pageSize: number;
 };
 
-function queryString(query: Query) {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query))
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  return params.toString();
-}
-
 export function PartiesSection() {
   const { t, i18n } = useTranslation('parties');
-  const [query, setQuery] = useState<Query>({ sort: 'name', order: 'asc', page: 1, pageSize: 20 });
-  const [data, setData] = useState<PartyPage>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { query, setQuery, problem, reload, tableProps } = useServerList<Query, PartySummary>(
+    '/api/parties',
+    { sort: 'name', order: 'asc', page: 1, pageSize: 20 },
+  );
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setData(await api<PartyPage>(`/api/parties?${queryString(query)}`));
-      setProblem(null);
-    } catch (error) {
-      setProblem(problemText(error));
-    } finally {
-      setLoading(false);
-    }
-  }, [query]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const onTableChange: TableProps<PartySummary>['onChange'] = (pagination, _filters, sorter) => {
-    const one = Array.isArray(sorter) ? sorter[0] : sorter;
-    const field = one?.order ? (one.field as Query['sort']) : 'name';
-    setQuery((q) => ({
-      ...q,
-      page: pagination.current ?? 1,
-      pageSize: pagination.pageSize ?? 20,
-      sort: field,
-      order: one?.order === 'descend' ? 'desc' : 'asc',
-    }));
-  };
 
   return (
     <>
@@ -90,16 +54,7 @@ export function PartiesSection() {
         </Button>
       </Flex>
       <Table<PartySummary>
-        rowKey="id"
-        loading={loading}
-        dataSource={data.items}
-        onChange={onTableChange}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: data.total,
-          showSizeChanger: true,
-        }}
+        {...tableProps}
         columns={[
           {
             title: t('columns.name'),
@@ -138,11 +93,11 @@ export function PartiesSection() {
         onClose={() => setCreating(false)}
         onCreated={(party) => {
           setCreating(false);
-          void load();
+          void reload();
           setOpenId(party.id);
         }}
       />
-      <PartyDrawer partyId={openId} onClose={() => setOpenId(null)} onChanged={() => void load()} />
+      <PartyDrawer partyId={openId} onClose={() => setOpenId(null)} onChanged={() => void reload()} />
     </>
   );
 }

@@ -1,11 +1,10 @@
-import { Alert, Button, Flex, Input, Select, Table, type TableProps, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate } from 'react-router-dom';
-import type { QuestionPage, QuestionSummary } from '../../../modules/votes/votes.schemas.ts';
-import { api } from '../../api.ts';
+import type { QuestionSummary } from '../../../modules/votes/votes.schemas.ts';
 import { formatDateTime } from '../../shared/format.ts';
-import { problemText } from '../../shared/problem.ts';
+import { useServerList } from '../../shared/useServerList.ts';
 import { QuestionCreateModal } from './QuestionCreateModal.tsx';
 import { VotePage } from './VotePage.tsx';
 
@@ -18,49 +17,16 @@ type Query = {
   pageSize: number;
 };
 
-function queryString(query: Query) {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query))
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  return params.toString();
-}
-
 const phaseColour = { upcoming: 'default', open: '#0958d9', ended: '#ad4e00', closed: '#237804' } as const;
 
 function VoteList() {
   const { t, i18n } = useTranslation('votes');
   const navigate = useNavigate();
-  const [query, setQuery] = useState<Query>({ sort: 'createdAt', order: 'desc', page: 1, pageSize: 20 });
-  const [data, setData] = useState<QuestionPage>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { query, setQuery, problem, tableProps } = useServerList<Query, QuestionSummary>(
+    '/api/workbench/votes',
+    { sort: 'createdAt', order: 'desc', page: 1, pageSize: 20 },
+  );
   const [creating, setCreating] = useState(false);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setData(await api<QuestionPage>(`/api/workbench/votes?${queryString(query)}`));
-      setProblem(null);
-    } catch (error) {
-      setProblem(problemText(error));
-    } finally {
-      setLoading(false);
-    }
-  }, [query]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const onTableChange: TableProps<QuestionSummary>['onChange'] = (pagination, _f, sorter) => {
-    const one = Array.isArray(sorter) ? sorter[0] : sorter;
-    setQuery((q) => ({
-      ...q,
-      page: pagination.current ?? 1,
-      pageSize: pagination.pageSize ?? 20,
-      sort: one?.order ? (one.field as Query['sort']) : 'createdAt',
-      order: one?.order === 'ascend' ? 'asc' : 'desc',
-    }));
-  };
 
   return (
     <>
@@ -93,16 +59,7 @@ function VoteList() {
         </Button>
       </Flex>
       <Table<QuestionSummary>
-        rowKey="id"
-        loading={loading}
-        dataSource={data.items}
-        onChange={onTableChange}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: data.total,
-          showSizeChanger: true,
-        }}
+        {...tableProps}
         columns={[
           {
             title: t('columns.title'),

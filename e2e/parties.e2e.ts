@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { desk, openPage } from './browser.ts';
+import { signIn } from './sign-in.ts';
+
+// Demo accounts (README): the demo's administrator sees every party of both cities.
+const admin = '17000000001';
+
+const poll = <T>(f: () => T | Promise<T>) => expect.poll(f, { timeout: 20_000 });
+
+type PartyPage = { items: { name: string }[]; total: number };
+
+describe('parties', () => {
+  it('the list sorts, filters and pages as the server answers the same query', async () => {
+    const page = await openPage('parties-list', desk);
+    await signIn(page, '/workbench', admin);
+    await page.getByRole('menuitem', { name: '协商单位' }).click();
+    const table = page.locator('.ant-table');
+    const names = () => table.locator('tbody tr td:first-child').allTextContents();
+    const asked = async (query: string) =>
+      ((await (await page.request.get(`/api/parties?${query}`)).json()) as PartyPage).items.map(
+        (p) => p.name,
+      );
+
+    const byName = await asked('sort=name&order=asc&page=1&pageSize=20');
+    expect(byName.length).toBeGreaterThan(1);
+    await poll(names).toEqual(byName);
+
+    // The name column sorted, then sorted the other way round.
+    const nameHeader = table.locator('th', { hasText: '名称' });
+    await nameHeader.click();
+    await poll(names).toEqual(byName);
+    await nameHeader.click();
+    await poll(names).toEqual(await asked('sort=name&order=desc&page=1&pageSize=20'));
+
+    // A kind: only its parties, counted as the server counts them.
+    await page.getByLabel('按类别筛选').click();
+    await page.getByTitle('物业公司').click();
+    const companies = (await (
+      await page.request.get('/api/parties?kind=property_company&sort=name&order=desc&pageSize=20')
+    ).json()) as PartyPage;
+    expect(companies.total).toBeGreaterThan(0);
+    await poll(names).toEqual(companies.items.map((p) => p.name));
+    expect(await page.locator('.ant-pagination-item').count()).toBe(Math.ceil(companies.total / 20));
+
+    // A name typed: the parties whose names hold it, within the kind still chosen.
+    const word = companies.items[0]!.name.slice(0, 2);
+    await page.getByLabel('按名称查找').fill(word);
+    await page.getByLabel('按名称查找').press('Enter');
+    const found = await asked(
+      `kind=property_company&name=${encodeURIComponent(word)}&sort=name&order=desc&pageSize=20`,
+    );
+    await poll(names).toEqual(found);
+    expect(found.every((name) => name.includes(word))).toBe(true);
+  });
+});

@@ -1,0 +1,64 @@
+import type { TableProps } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../api.ts';
+import { problemText } from './problem.ts';
+
+/** What every server-paged list asks besides its filters. */
+export type ListQuery = { sort: string; order: 'asc' | 'desc'; page: number; pageSize: number };
+
+type Page<Item> = { items: Item[]; total: number };
+
+function queryString(query: ListQuery) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  return params.toString();
+}
+
+/**
+ * A list the server filters, sorts and pages: the query as the screen sets it, the page the server
+ * answers, and the table's props. A column's sort cleared goes back to the list's first order.
+ */
+export function useServerList<Q extends ListQuery, Item extends { id: string }>(path: string, first: Q) {
+  const [query, setQuery] = useState<Q>(first);
+  const [data, setData] = useState<Page<Item>>({ items: [], total: 0 });
+  const [loading, setLoading] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    setLoading(true);
+    try {
+      setData(await api<Page<Item>>(`${path}?${queryString(query)}`));
+      setProblem(null);
+    } catch (error) {
+      setProblem(problemText(error));
+    } finally {
+      setLoading(false);
+    }
+  }, [path, query]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const onChange: TableProps<Item>['onChange'] = (pagination, _filters, sorter) => {
+    const one = Array.isArray(sorter) ? sorter[0] : sorter;
+    setQuery((q) => ({
+      ...q,
+      page: pagination.current ?? 1,
+      pageSize: pagination.pageSize ?? first.pageSize,
+      sort: one?.order ? String(one.field) : first.sort,
+      order: one?.order ? (one.order === 'descend' ? 'desc' : 'asc') : first.order,
+    }));
+  };
+
+  const tableProps = {
+    rowKey: 'id',
+    loading,
+    dataSource: data.items,
+    onChange,
+    pagination: { current: query.page, pageSize: query.pageSize, total: data.total, showSizeChanger: true },
+  } satisfies TableProps<Item>;
+
+  return { query, setQuery, problem, reload, tableProps };
+}
