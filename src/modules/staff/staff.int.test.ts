@@ -76,6 +76,39 @@ describe('the staff list', () => {
     expect(page.json().items).toHaveLength(1);
   });
 
+  it('sorts by name or by the latest role given, either way round', async () => {
+    const given = {
+      排序甲: '2026-01-03T08:00:00.000Z',
+      排序乙: '2026-01-01T08:00:00.000Z',
+      排序丙: '2026-01-02T08:00:00.000Z',
+    };
+    for (const [name, at] of Object.entries(given)) {
+      const user = await makeUser(t.database, {
+        name,
+        grants: [{ role: 'building_steward', place: town.building1 }],
+      });
+      await t.database.db
+        .updateTable('role_grants')
+        .set({ created_at: at })
+        .where('user_id', '=', user.userId)
+        .execute();
+    }
+    const names = async (sort: string) =>
+      (await staffList(secretary, `&name=${encodeURIComponent('排序')}&${sort}`)).items.map((s) => [
+        s.name,
+        (s as Listed & { grantedAt: string }).grantedAt,
+      ]);
+    expect(await names('sort=grantedAt&order=desc')).toEqual([
+      ['排序甲', given.排序甲],
+      ['排序丙', given.排序丙],
+      ['排序乙', given.排序乙],
+    ]);
+    expect((await names('sort=grantedAt&order=asc')).map(([n]) => n)).toEqual(['排序乙', '排序丙', '排序甲']);
+    const byName = (await names('sort=name&order=asc')).map(([n]) => n);
+    expect(byName).toEqual(['排序丙', '排序乙', '排序甲'].sort());
+    expect((await names('sort=name&order=desc')).map(([n]) => n)).toEqual([...byName].reverse());
+  });
+
   it('is refused to staff who may not grant roles', async () => {
     const worker = await signedInUser(t.app, t.database, {
       grants: [{ role: 'grid_worker', gridId: town.grid1.id }],

@@ -26,6 +26,8 @@ export type StaffFilter = {
   role?: string;
   placePath?: string;
   name?: string;
+  sort: 'name' | 'grantedAt';
+  order: 'asc' | 'desc';
   limit: number;
   offset: number;
 };
@@ -47,14 +49,15 @@ function filteredGrants(db: Db | Trx, filter: StaffFilter) {
   return query;
 }
 
-/** Staff holding at least one matching grant in scope, a page of them, by name. */
+/** Staff holding at least one matching grant in scope, a page of them, by name or by their latest grant. */
 export async function listStaffUsers(db: Db | Trx, filter: StaffFilter) {
+  const grantedAt = sql<string>`max(role_grants.created_at)`;
   const [rows, count] = await Promise.all([
     filteredGrants(db, filter)
-      .select(['users.id', 'people.name', 'users.phone', 'users.status'])
+      .select(['users.id', 'people.name', 'users.phone', 'users.status', grantedAt.as('granted_at')])
       .groupBy(['users.id', 'people.name', 'users.phone', 'users.status'])
-      .orderBy('people.name')
-      .orderBy('users.id')
+      .orderBy(filter.sort === 'name' ? sql.ref('people.name') : grantedAt, filter.order)
+      .orderBy('users.id', filter.order)
       .limit(filter.limit)
       .offset(filter.offset)
       .execute(),

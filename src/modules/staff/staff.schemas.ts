@@ -26,6 +26,9 @@ export const StaffListQuery = z.object({
   /** Only grants at this place or below it. */
   placeId: Id.optional(),
   name: z.string().trim().max(50).optional(),
+  /** By name, or by the latest of the member's grants that match (who joined lately). */
+  sort: z.enum(['name', 'grantedAt']).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -51,6 +54,8 @@ export const StaffMember = z.object({
   /** Masked unless the viewer may see contact details where this person holds a role. */
   phone: z.string().nullable(),
   status: z.enum(['active', 'disabled', 'erased']),
+  /** When the latest of the member's grants that match the list's filters was given. */
+  grantedAt: z.string(),
   /** The grants the viewer's scope reaches; roles held elsewhere are not shown. */
   grants: z.array(StaffGrant),
 });

@@ -44,6 +44,8 @@ export async function listStaff(tx: Tx, query: StaffListQuery): Promise<StaffPag
     role: query.role,
     placePath,
     name: query.name || undefined,
+    sort: query.sort,
+    order: query.order,
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
@@ -65,6 +67,7 @@ export async function listStaff(tx: Tx, query: StaffListQuery): Promise<StaffPag
         name: user.name,
         phone: showContact ? user.phone : maskPhone(user.phone),
         status: user.status,
+        grantedAt: user.granted_at,
         grants: own.map(
           (g): StaffGrant => ({
             id: g.id,

@@ -19,7 +19,11 @@ function queryString(query: ListQuery) {
  * A list the server filters, sorts and pages: the query as the screen sets it, the page the server
  * answers, and the table's props. A column's sort cleared goes back to the list's first order.
  */
-export function useServerList<Q extends ListQuery, Item extends { id: string }>(path: string, first: Q) {
+export function useServerList<Q extends ListQuery, Item>(
+  path: string,
+  first: Q,
+  rowKey: keyof Item & string = 'id' as keyof Item & string,
+) {
   const [query, setQuery] = useState<Q>(first);
   const [data, setData] = useState<Page<Item>>({ items: [], total: 0 });
   const [loading, setLoading] = useState(false);
@@ -53,7 +57,7 @@ export function useServerList<Q extends ListQuery, Item extends { id: string }>(
   };
 
   const tableProps = {
-    rowKey: 'id',
+    rowKey,
     loading,
     dataSource: data.items,
     onChange,

@@ -1,14 +1,23 @@
-import { App, Button, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Role, roleNames, roles } from '../../../modules/access/roles.ts';
-import type { StaffGrant, StaffMember, StaffPage } from '../../../modules/staff/staff.schemas.ts';
+import type { StaffGrant, StaffMember } from '../../../modules/staff/staff.schemas.ts';
 import { api } from '../../api.ts';
+import { formatDate } from '../../shared/format.ts';
 import { problemText } from '../../shared/problem.ts';
 import { RecordHistory, type RecordRef } from '../../shared/RecordHistory.tsx';
+import { useServerList } from '../../shared/useServerList.ts';
 import { GrantModal } from './GrantModal.tsx';
 
-type Query = { role?: string; name?: string; page: number; pageSize: number };
+type Query = {
+  role?: string;
+  name?: string;
+  sort: 'name' | 'grantedAt';
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+};
 
 function grantLabel(grant: StaffGrant, lang: 'zh-CN' | 'en') {
   return [
@@ -26,36 +35,27 @@ export function StaffList({ refreshKey }: { refreshKey: number }) {
   const { t, i18n } = useTranslation('staff');
   const { message } = App.useApp();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
-  const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<StaffPage>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
+  const { query, setQuery, problem, reload, tableProps } = useServerList<Query, StaffMember>(
+    '/api/staff',
+    { sort: 'name', order: 'asc', page: 1, pageSize: 20 },
+    'userId',
+  );
   const [granting, setGranting] = useState<StaffMember | null>(null);
   const [history, setHistory] = useState<{ record: RecordRef; name: string } | null>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    const params = new URLSearchParams({ page: String(query.page), pageSize: String(query.pageSize) });
-    if (query.role) params.set('role', query.role);
-    if (query.name) params.set('name', query.name);
-    try {
-      setData(await api<StaffPage>(`/api/staff?${params}`));
-    } catch (error) {
-      message.error(problemText(error));
-    } finally {
-      setLoading(false);
-    }
-  }, [query, message]);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey asks for a reload after an invitation
+  // A new refreshKey (an invitation sent) asks for the list again; the first is the hook's own load.
+  const shownKey = useRef(refreshKey);
   useEffect(() => {
-    void load();
-  }, [load, refreshKey]);
+    if (shownKey.current === refreshKey) return;
+    shownKey.current = refreshKey;
+    void reload();
+  }, [refreshKey, reload]);
 
   async function revoke(grant: StaffGrant) {
     try {
       await api(`/api/staff/grants/${grant.id}`, { method: 'DELETE' });
       message.success(t('revoked'));
-      await load();
+      await reload();
     } catch (error) {
       message.error(problemText(error));
     }
@@ -63,6 +63,7 @@ export function StaffList({ refreshKey }: { refreshKey: number }) {
 
   return (
     <>
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
         <Select
           aria-label={t('filterRole')}
@@ -83,20 +84,12 @@ export function StaffList({ refreshKey }: { refreshKey: number }) {
         />
       </Flex>
       <Table<StaffMember>
-        rowKey="userId"
-        loading={loading}
-        dataSource={data.items}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: data.total,
-          showSizeChanger: true,
-        }}
-        onChange={(p) => setQuery((q) => ({ ...q, page: p.current ?? 1, pageSize: p.pageSize ?? 20 }))}
+        {...tableProps}
         columns={[
           {
             title: t('columns.name'),
             dataIndex: 'name',
+            sorter: true,
             render: (name: string | null, member) => (
               <>
                 {name}
@@ -131,6 +124,12 @@ export function StaffList({ refreshKey }: { refreshKey: number }) {
             ),
           },
           {
+            title: t('columns.grantedAt'),
+            dataIndex: 'grantedAt',
+            sorter: true,
+            render: (at: string) => formatDate(at, i18n.language),
+          },
+          {
             title: t('columns.actions'),
             key: 'actions',
             render: (_, member) => (
@@ -159,7 +158,7 @@ export function StaffList({ refreshKey }: { refreshKey: number }) {
         onClose={() => setGranting(null)}
         onGranted={() => {
           setGranting(null);
-          void load();
+          void reload();
         }}
       />
       <RecordHistory

@@ -2,15 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { desk, openPage } from './browser.ts';
 import { signIn } from './sign-in.ts';
 
-// Demo accounts (README): the demo's administrator sees every party of both cities.
+// Demo accounts (README): the demo's administrator sees every party of both cities; 马佳 is 富平社区's
+// secretary, who manages its staff.
 const admin = '17000000001';
+const maJia = '17000000004';
 
 const poll = <T>(f: () => T | Promise<T>) => expect.poll(f, { timeout: 20_000 });
 
 type PartyPage = { items: { name: string }[]; total: number };
 
-describe('parties', () => {
-  it('the list sorts, filters and pages as the server answers the same query', async () => {
+describe('lists the server sorts, filters and pages', () => {
+  it('the parties list sorts, filters and pages as the server answers the same query', async () => {
     const page = await openPage('parties-list', desk);
     await signIn(page, '/workbench', admin);
     await page.getByRole('menuitem', { name: '协商单位' }).click();
@@ -51,5 +53,37 @@ describe('parties', () => {
     );
     await poll(names).toEqual(found);
     expect(found.every((name) => name.includes(word))).toBe(true);
+  });
+
+  it('the staff list sorts by name and by the latest role given, and filters by role', async () => {
+    const page = await openPage('staff-list', desk);
+    await signIn(page, '/workbench', maJia);
+    await page.getByRole('menuitem', { name: '人员与角色' }).click();
+    const table = page.locator('.ant-table').first();
+    const names = () => table.locator('tbody tr td:first-child').allTextContents();
+    const asked = async (query: string) =>
+      (
+        (await (await page.request.get(`/api/staff?${query}&page=1&pageSize=20`)).json()) as {
+          items: { name: string; status: string }[];
+        }
+      ).items.map((s) => s.name);
+
+    const byName = await asked('sort=name&order=asc');
+    expect(byName.length).toBeGreaterThan(2);
+    await poll(names).toEqual(byName);
+
+    const granted = table.locator('th', { hasText: '最近授予' });
+    await granted.click();
+    await poll(names).toEqual(await asked('sort=grantedAt&order=asc'));
+    await granted.click();
+    const newestFirst = await asked('sort=grantedAt&order=desc');
+    await poll(names).toEqual(newestFirst);
+    expect(newestFirst).not.toEqual(byName);
+
+    await page.getByLabel('按角色筛选').click();
+    await page.getByTitle('网格员').click();
+    const gridWorkers = await asked('role=grid_worker&sort=grantedAt&order=desc');
+    expect(gridWorkers.length).toBeGreaterThan(0);
+    await poll(names).toEqual(gridWorkers);
   });
 });
