@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { pinyinKey } from '../domain/text/pinyin-order.ts';
 import { statementNames } from './prepared.ts';
 import type { DB } from './schema.ts';
 import { OurSqliteDialect } from './sqlite-dialect.ts';
@@ -46,6 +47,10 @@ export function openDatabase(url: string, options: { poolSize?: number; readOnly
 function openSqlite(file: string, readOnly: boolean): Database {
   const sqlite = readOnly ? sqliteReader(file) : sqliteWriter(file);
   sqlite.pragma('busy_timeout = 5000');
+  // Names are ordered by pinyin (fragments.ts, pinyinOrder); PostgreSQL has ICU's collation for it.
+  sqlite.function('pinyin_key', { deterministic: true }, (name: unknown) =>
+    typeof name === 'string' ? pinyinKey(name) : null,
+  );
   const db = new Kysely<DB>({ dialect: new OurSqliteDialect(sqlite) });
   return {
     db,

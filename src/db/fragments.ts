@@ -1,4 +1,5 @@
-import { type Expression, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, PostgresAdapter, type SqlBool, sql } from 'kysely';
+import type { DB } from './schema.ts';
 import { pathRange } from './transaction.ts';
 
 /** Place-path scope of a list: prefixes (everything below) and exact paths (a grid's compounds). */
@@ -47,4 +48,20 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
  */
 export function idLists<T>(ids: readonly T[]): T[][] {
   return chunks(ids, 64);
+}
+
+/** Whether the database is PostgreSQL, for the few fragments each database says its own way. */
+export function onPostgres(db: Kysely<DB>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * A name to order by as Chinese readers look names up, by pinyin (domain/text/pinyin-order.ts):
+ * PostgreSQL's ICU collation for Chinese, SQLite the `pinyin_key` function each connection is given
+ * (database.ts). Homophones may fall apart differently on the two; the pinyin order is the same.
+ */
+export function pinyinOrder(db: Kysely<DB>, name: Expression<string | null>): Expression<string | null> {
+  return onPostgres(db)
+    ? sql<string | null>`${name} collate "zh-x-icu"`
+    : sql<string | null>`pinyin_key(${name})`;
 }

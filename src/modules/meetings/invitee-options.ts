@@ -1,4 +1,5 @@
-import { pathBelow } from '../../db/fragments.ts';
+import { sql } from 'kysely';
+import { pathBelow, pinyinOrder } from '../../db/fragments.ts';
 import type { PlaceKind } from '../../db/schema.ts';
 import type { Db } from '../../db/transaction.ts';
 import { AppError } from '../../server/errors.ts';
@@ -29,7 +30,7 @@ export async function inviteeOptions(db: Db, actorOrNull: Actor | null, placeId:
     .innerJoin('places', 'places.id', 'parties.place_id')
     .select(['parties.id', 'parties.name', 'parties.kind'])
     .where((eb) => eb.or([eb('places.path', 'in', ancestors), pathBelow(eb.ref('places.path'), place.path)]))
-    .orderBy('parties.name')
+    .orderBy(pinyinOrder(db, sql.ref('parties.name')))
     .execute();
   const people = await db
     .selectFrom('role_grants as g')
@@ -48,7 +49,7 @@ export async function inviteeOptions(db: Db, actorOrNull: Actor | null, placeId:
         pathBelow(eb.ref('gp.path'), place.path),
       ]),
     )
-    .orderBy('people.name')
+    .orderBy(pinyinOrder(db, sql.ref('people.name')))
     .limit(500)
     .execute();
   const homes = await db

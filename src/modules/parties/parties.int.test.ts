@@ -136,6 +136,23 @@ describe('parties in scope', () => {
     expect(new Set(all.map((p: { kind: string }) => p.kind))).toEqual(new Set(['co_building_unit']));
   });
 
+  it('sorts names by pinyin, as a Chinese reader looks them up, not by code point', async () => {
+    // Code points put 安 (U+5B89) before 张 (U+5F20) before 李 (U+674E) before 王 (U+738B).
+    for (const name of ['张记家政', '王府家政', '安居家政', '李氏家政'])
+      await createParty(staff, { kind: 'social_organisation', name, placeId: town.community.id });
+    const names = async (order: string) =>
+      (
+        await t.app.inject({
+          url: `/api/parties?kind=social_organisation&name=${encodeURIComponent('家政')}&sort=name&order=${order}`,
+          headers: as(staff),
+        })
+      )
+        .json()
+        .items.map((p: { name: string }) => p.name);
+    expect(await names('asc')).toEqual(['安居家政', '李氏家政', '王府家政', '张记家政']);
+    expect(await names('desc')).toEqual(['张记家政', '王府家政', '李氏家政', '安居家政']);
+  });
+
   it('shows a grid worker the parties of their compound and of the community above it (to dispatch to), not another community’s, and lets them create none', async () => {
     const worker = await signedInUser(t.app, t.database, {
       grants: [{ role: 'grid_worker', gridId: town.grid1.id }],

@@ -1,4 +1,5 @@
-import { containsText, pathBelow, pathInScope } from '../../db/fragments.ts';
+import { sql } from 'kysely';
+import { containsText, pathBelow, pathInScope, pinyinOrder } from '../../db/fragments.ts';
 import type { Db, Trx } from '../../db/transaction.ts';
 import type { Scope } from '../access/policy.ts';
 
@@ -77,7 +78,10 @@ export async function listParties(db: Db | Trx, filter: PartyFilter) {
           .whereRef('party_members.party_id', '=', 'parties.id')
           .as('member_count'),
       ])
-      .orderBy(sortColumn[filter.sort], filter.order)
+      .orderBy(
+        filter.sort === 'name' ? pinyinOrder(db, sql.ref('parties.name')) : sql.ref(sortColumn[filter.sort]),
+        filter.order,
+      )
       .orderBy('parties.id')
       .limit(filter.limit)
       .offset(filter.offset)
@@ -116,7 +120,7 @@ export function membersOf(db: Db | Trx, partyId: string) {
     .innerJoin('people', 'people.id', 'users.person_id')
     .select(['party_members.user_id', 'people.name', 'users.phone', 'party_members.title'])
     .where('party_members.party_id', '=', partyId)
-    .orderBy('people.name')
+    .orderBy(pinyinOrder(db, sql.ref('people.name')))
     .orderBy('party_members.user_id')
     .execute();
 }

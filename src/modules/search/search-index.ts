@@ -1,5 +1,5 @@
-import { PostgresAdapter, sql } from 'kysely';
-import { chunks, idLists } from '../../db/fragments.ts';
+import { sql } from 'kysely';
+import { chunks, idLists, onPostgres } from '../../db/fragments.ts';
 import type { Db, Trx } from '../../db/transaction.ts';
 import { type Audience, searchBody, wordsOf } from '../../domain/search/terms.ts';
 
@@ -10,11 +10,6 @@ import { type Audience, searchBody, wordsOf } from '../../domain/search/terms.ts
 // public summary. The layout is in docs/decisions/0017-search-index-compact.md.
 
 type Writer = Db | Trx;
-
-/** Whether the index lives in GIN (PostgreSQL) or FTS5 (SQLite): the same words, two engines. */
-export function onPostgres(db: Writer): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
 
 interface DocInput {
   entity_type: 'matter' | 'problem';

@@ -1,8 +1,8 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
-import { isEmptyScope, type PathScope, pathBelow, pathInScope } from '../../db/fragments.ts';
+import { isEmptyScope, onPostgres, type PathScope, pathBelow, pathInScope } from '../../db/fragments.ts';
 import { type Db, pathRange } from '../../db/transaction.ts';
 import { communityWord, type QueryWord, termWord } from '../../domain/search/terms.ts';
-import { knownWords, onPostgres } from './search-index.ts';
+import { knownWords } from './search-index.ts';
 
 /** Who may see which staff documents: problems by their place, matters by their problem or the inbox. */
 export interface StaffVisibility {

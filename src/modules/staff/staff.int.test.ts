@@ -105,7 +105,8 @@ describe('the staff list', () => {
     ]);
     expect((await names('sort=grantedAt&order=asc')).map(([n]) => n)).toEqual(['排序乙', '排序丙', '排序甲']);
     const byName = (await names('sort=name&order=asc')).map(([n]) => n);
-    expect(byName).toEqual(['排序丙', '排序乙', '排序甲'].sort());
+    // By pinyin: 丙 bing, 甲 jia, 乙 yi (by code point 乙 would come before 甲).
+    expect(byName).toEqual(['排序丙', '排序甲', '排序乙']);
     expect((await names('sort=name&order=desc')).map(([n]) => n)).toEqual([...byName].reverse());
   });
 

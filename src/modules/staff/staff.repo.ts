@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, type RawBuilder, sql } from 'kysely';
-import { containsText, pathBelow, pathInScope } from '../../db/fragments.ts';
+import { containsText, pathBelow, pathInScope, pinyinOrder } from '../../db/fragments.ts';
 import type { DB, InvitationsTable, RoleGrantsTable, UserKind } from '../../db/schema.ts';
 import type { Db, Trx } from '../../db/transaction.ts';
 import type { Scope } from '../access/policy.ts';
@@ -56,7 +56,7 @@ export async function listStaffUsers(db: Db | Trx, filter: StaffFilter) {
     filteredGrants(db, filter)
       .select(['users.id', 'people.name', 'users.phone', 'users.status', grantedAt.as('granted_at')])
       .groupBy(['users.id', 'people.name', 'users.phone', 'users.status'])
-      .orderBy(filter.sort === 'name' ? sql.ref('people.name') : grantedAt, filter.order)
+      .orderBy(filter.sort === 'name' ? pinyinOrder(db, sql.ref('people.name')) : grantedAt, filter.order)
       .orderBy('users.id', filter.order)
       .limit(filter.limit)
       .offset(filter.offset)
