@@ -68,6 +68,10 @@ const messages = {
     'zh-CN': '此问题已从同一台账导入过，跳过',
     en: 'This problem was imported from the same ledger before; skipped',
   },
+  alreadyHere: {
+    'zh-CN': '此问题就是本社区的问题（问题编号相同），跳过',
+    en: 'This is a problem of this community already (the same problem ID); skipped',
+  },
   changed: {
     'zh-CN': '文件与预览时的不同，请重新预览',
     en: 'The file differs from the one previewed; preview it again',
@@ -177,6 +181,17 @@ async function plan(tx: Tx, community: PlaceRecord, file: LedgerFile): Promise<P
       .execute();
     for (const f of found) imported.set(f.source_id, f.problem_id);
   }
+  // The community's own problem list exported and imported back: its IDs are its problems'.
+  const own = new Set<string>();
+  for (const list of idLists(rows.map((r) => r.givenId).filter(Boolean))) {
+    const found = await tx.db
+      .selectFrom('problems')
+      .select('id')
+      .where('community_id', '=', community.id)
+      .where('id', 'in', list)
+      .execute();
+    for (const f of found) own.add(f.id);
+  }
 
   const seen = new Map<string, number>();
   return rows.map(({ row, cell, read, givenId, sourceId }): Planned => {
@@ -212,7 +227,7 @@ async function plan(tx: Tx, community: PlaceRecord, file: LedgerFile): Promise<P
       });
       return refused();
     }
-    const already = imported.get(sourceId);
+    const already = imported.get(sourceId) ?? (own.has(givenId) ? givenId : undefined);
     if (already)
       return {
         row,
@@ -225,7 +240,7 @@ async function plan(tx: Tx, community: PlaceRecord, file: LedgerFile): Promise<P
             field: 'sourceId',
             column: columnOf('sourceId'),
             value: givenId,
-            message: messages.alreadyImported,
+            message: own.has(givenId) ? messages.alreadyHere : messages.alreadyImported,
           },
         ],
       };

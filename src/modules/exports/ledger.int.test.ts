@@ -331,6 +331,27 @@ describe('the problem list as a ledger', () => {
     expect((await figuresOf(empty.id)).counts).toEqual(copy.counts);
   });
 
+  it('imported back into its own community, adds nothing: its problem IDs are the community’s problems', async () => {
+    const problems = async () =>
+      (
+        await t.database.db
+          .selectFrom('problems')
+          .select('id')
+          .where('community_id', '=', town.community.id)
+          .execute()
+      ).length;
+    const before = await problems();
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/problem-imports?placeId=${town.community.id}`,
+      ...upload(secretary, multipartFile(ledger, '问题清单.xlsx', 'application/octet-stream')),
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().counts).toEqual({ rows: 7, new: 0, imported: 0, duplicate: 7, refused: 0 });
+    expect(response.json().rows[0].issues[0].message).toContain('就是本社区的问题');
+    expect(await problems()).toBe(before);
+  });
+
   it('a hand-kept ledger is checked row by row, in both languages, and nothing is imported while a row is wrong', async () => {
     const csv = [
       '富平社区问题台账（2026年）',
