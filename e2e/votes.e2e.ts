@@ -84,9 +84,21 @@ describe('a household consultation, end to end', () => {
     await grid.getByRole('button', { name: title }).click();
     await grid.getByRole('button', { name: '登记入户意见' }).click();
     const visit = grid.getByRole('dialog');
-    await visit.getByLabel('住户').click();
-    await visit.getByLabel('住户').fill('一期2号楼 1单元 101');
-    await grid.getByTitle('星河锦城 一期2号楼 1单元 101').click();
+    // The households are searched as one types; a click while the list re-renders under load can choose
+    // nothing, so the choice is made until the field shows it.
+    const chosen = visit.locator('.ant-select-content-has-value[title*="一期2号楼 1单元 101"]');
+    await expect
+      .poll(async () => {
+        if ((await chosen.count()) > 0) return true;
+        await visit.getByLabel('住户').click();
+        await visit.getByLabel('住户').fill('一期2号楼 1单元 101');
+        await grid
+          .getByTitle('星河锦城 一期2号楼 1单元 101')
+          .click({ timeout: 3_000 })
+          .catch(() => {});
+        return (await chosen.count()) > 0;
+      }, wait)
+      .toBe(true);
     await visit.getByText('不同意', { exact: true }).click();
     await visit.getByLabel('入户记录（必填）').fill('晚间入户，业主在纸质意见表上签字');
     // A photo of the signed paper ballot, taken in the owner's home: the server keeps it without its location.
@@ -99,6 +111,8 @@ describe('a household consultation, end to end', () => {
       .setInputFiles({ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: ballot });
     await expect.poll(() => visit.locator('.ant-upload-list-item').count(), wait).toBe(1);
     await button(visit, '保存').click();
+    // The dialog closes once the answer is recorded; a refusal would stay in it, beside its field.
+    await expect.poll(() => visit.isVisible(), { timeout: 15_000 }).toBe(false);
     await expect
       .poll(() => grid.getByTestId('answered-heads').textContent(), { timeout: 15_000 })
       .toBe('2 户/人');
