@@ -60,7 +60,8 @@ function filtered(db: Db | Trx, filter: PartyFilter) {
   return query;
 }
 
-const sortColumn = { name: 'parties.name', kind: 'parties.kind', createdAt: 'parties.created_at' } as const;
+// Names are ordered by pinyin (pinyinOrder); the other sorts by their column.
+const sortColumn = { kind: 'parties.kind', createdAt: 'parties.created_at' } as const;
 
 export async function listParties(db: Db | Trx, filter: PartyFilter) {
   const [rows, count] = await Promise.all([

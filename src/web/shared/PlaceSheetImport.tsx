@@ -12,8 +12,13 @@ import { SheetImportWizard } from './SheetImportWizard.tsx';
 // address and what names a row.
 
 type Status = (typeof sheetRowStatuses)[number];
-const statuses: readonly Status[] = ['new', 'imported', 'duplicate', 'refused'];
-const statusColour = { new: 'blue', imported: 'success', duplicate: 'default', refused: 'red' } as const;
+const statusColour: Record<Status, string> = {
+  new: 'blue',
+  imported: 'success',
+  duplicate: 'default',
+  refused: 'red',
+};
+const statuses = Object.keys(statusColour) as Status[];
 
 type ReportRow = {
   row: number;
