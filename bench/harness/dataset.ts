@@ -11,6 +11,7 @@ import { backfillFigures } from '../../src/modules/figures/rollup.ts';
 import { markBackfilled } from '../../src/modules/search/search-index.ts';
 import type { CityRows, CitySample } from './city.ts';
 import { type MatterCounts, writeCity } from './city-writer.ts';
+import { cpuTicksOf, TICKS_PER_SECOND } from './cpu.ts';
 import { upgradedDataset } from './dataset-upgrade.ts';
 
 // Generated databases are cached in bench/.cache/ (git-ignored), keyed by what determines their content:
@@ -241,14 +242,11 @@ async function backendCpuSeconds(database: Database): Promise<number | null> {
   }>`select pid from pg_stat_activity where datname = current_database()`.execute(database.db);
   let ticks = 0;
   for (const { pid } of rows) {
-    try {
-      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      return null;
-    }
+    const used = cpuTicksOf(pid);
+    if (used === null) return null;
+    ticks += used;
   }
-  return ticks / 100;
+  return ticks / TICKS_PER_SECOND;
 }
 
 async function openSqliteBuild(key: string): Promise<Build> {

@@ -1,7 +1,7 @@
 import { text } from 'node:stream/consumers';
 import autocannon from 'autocannon';
 import { burst } from './burst.ts';
-import type { LoadPlan, LoadResult } from './load.ts';
+import { type LoadPlan, type LoadResult, MEASURING } from './load.ts';
 
 // Runs in its own process (started by load.ts): reads a LoadPlan on stdin, fires it with autocannon (a
 // burst with our own client, burst.ts), writes a LoadResult on stdout.
@@ -32,7 +32,11 @@ async function cannonade(): Promise<LoadResult> {
     // JIT, connection pools and caches warm up first, and are not counted.
     ...(plan.warmupSeconds > 0 ? { warmup: { duration: plan.warmupSeconds } } : {}),
   };
-  const result = await autocannon(options);
+  // Without a callback autocannon answers its instance, which is also the promise of its result.
+  const running = autocannon(options) as unknown as autocannon.Instance & Promise<autocannon.Result>;
+  // The measured part begins after the warm-up: the harness reads the server's CPU from here.
+  running.on('start', () => process.stderr.write(`${MEASURING}\n`));
+  const result = await running;
 
   const statusCodes: Record<string, number> = {};
   const stats =
@@ -54,4 +58,5 @@ async function cannonade(): Promise<LoadResult> {
   };
 }
 
+if (plan.burst) process.stderr.write(`${MEASURING}\n`);
 process.stdout.write(JSON.stringify(plan.burst ? await burst(plan) : await cannonade()));

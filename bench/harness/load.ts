@@ -56,7 +56,10 @@ export function toWire(request: LoadRequest): WireRequest {
   };
 }
 
-export function runLoad(plan: LoadPlan): Promise<LoadResult> {
+/** What the load generator says on stderr when the warm-up is over and the counted requests begin. */
+export const MEASURING = '@measuring';
+
+export function runLoad(plan: LoadPlan, onMeasuring: () => void = () => {}): Promise<LoadResult> {
   const worker = path.join(ROOT, 'bench/harness/load-worker.ts');
   const child = spawn(process.execPath, ['--import', 'tsx', worker], {
     cwd: ROOT,
@@ -69,6 +72,10 @@ export function runLoad(plan: LoadPlan): Promise<LoadResult> {
   });
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
+    if (stderr.includes(MEASURING)) {
+      stderr = stderr.replace(`${MEASURING}\n`, '');
+      onMeasuring();
+    }
   });
   child.stdin.end(JSON.stringify(plan));
   return new Promise((resolve, reject) => {

@@ -67,6 +67,10 @@ function ratio(n: number | null) {
   return n >= 0.1 ? n.toFixed(2) : n.toPrecision(2);
 }
 
+/** Older results were written before the CPU was read. */
+const cpu = (n: number | null | undefined) =>
+  n === null || n === undefined ? '—' : n.toFixed(n < 1 ? 3 : 2);
+
 function target(s: ScenarioResult) {
   if (!s.targets) return '—';
   const wanted = [
@@ -109,12 +113,12 @@ export function renderTable(r: RunResult): string {
       `${whole(r.limits.commit.commitsPerSecond)}/s (${settings}) · argon2id verifications ` +
       `${whole(r.limits.argon2.verifiesPerSecond)}/s (${r.limits.argon2.parallel} at once).`,
     '',
-    '| scenario | compared to | conns | req/s | ratio | p50 ms | p99 ms | errors / non-2xx | server peak MB | target |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| scenario | compared to | conns | req/s | ratio | p50 ms | p99 ms | errors / non-2xx | server peak MB | CPU ms/req | target |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...r.scenarios.map(
       (s) =>
         `| ${s.name} | ${s.limit} | ${s.connections} | ${whole(s.rps)} | ${ratio(s.ratio)} | ${ms(s.p50Ms)} | ` +
-        `${ms(s.p99Ms)} | ${s.errors} / ${s.non2xx} | ${s.peakRssMb === null ? '—' : Math.round(s.peakRssMb)} | ${target(s)} |`,
+        `${ms(s.p99Ms)} | ${s.errors} / ${s.non2xx} | ${s.peakRssMb === null ? '—' : Math.round(s.peakRssMb)} | ${cpu(s.cpuMsPerRequest)} | ${target(s)} |`,
     ),
   ];
   if (r.failures.length > 0)

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Dialect, openDatabase } from '../../src/db/database.ts';
 import { Accounts, sessionHeaders } from './accounts.ts';
+import { type CpuReading, cpuSecondsSince, readCpu } from './cpu.ts';
 import { CACHE_DIR, type DatasetFacts, type DatasetSpec, ensureDataset, runCopy } from './dataset.ts';
 import { argon2VerifyRate, postgresCommitRate, sqliteCommitRate } from './limits.ts';
 import { runLoad, toWire } from './load.ts';
@@ -52,19 +53,27 @@ async function measure(
   const durationSeconds = durationOf(scenario, mode);
   const memory = watchMemory(server.pid);
   let peakRssMb: number | null = null;
-  const load = await runLoad({
-    url: server.baseUrl,
-    connections: scenario.connections,
-    durationSeconds,
-    warmupSeconds: scenario.burst ? 0 : mode === 'quick' ? QUICK.warmup : FULL.warmup,
-    idReplacement: scenario.idReplacement ?? false,
-    partitioned: scenario.partitioned ?? false,
-    burst: scenario.burst ?? false,
-    requests,
-  }).finally(async () => {
+  // CPU is counted from the end of the warm-up, as the requests are.
+  let cpuBefore: Promise<CpuReading | null> = Promise.resolve(null);
+  const load = await runLoad(
+    {
+      url: server.baseUrl,
+      connections: scenario.connections,
+      durationSeconds,
+      warmupSeconds: scenario.burst ? 0 : mode === 'quick' ? QUICK.warmup : FULL.warmup,
+      idReplacement: scenario.idReplacement ?? false,
+      partitioned: scenario.partitioned ?? false,
+      burst: scenario.burst ?? false,
+      requests,
+    },
+    () => {
+      cpuBefore = readCpu(server.pid, ctx.database);
+    },
+  ).finally(async () => {
     peakRssMb = memory.stop();
     await scenario.teardown?.(ctx);
   });
+  const cpuSeconds = await cpuSecondsSince(await cpuBefore, server.pid, ctx.database);
   const checks = await scenario.verify?.(ctx);
   return {
     ...(checks ? { checks } : {}),
@@ -83,6 +92,8 @@ async function measure(
     non2xx: load.non2xx,
     statusCodes: load.statusCodes,
     peakRssMb,
+    cpuMsPerRequest:
+      cpuSeconds === null || load.requests === 0 ? null : round((cpuSeconds * 1000) / load.requests, 3),
     targets: scenario.targets ?? null,
     ...(scenario.expectedNon2xx ? { expectedNon2xx: scenario.expectedNon2xx } : {}),
   };
@@ -114,7 +125,7 @@ function line(s: Measured) {
   const errors = s.errors + s.non2xx > 0 ? `  ${s.errors} errors, ${s.non2xx} non-2xx` : '';
   return (
     `  ${s.name.padEnd(22)} ${Math.round(s.rps).toLocaleString('en').padStart(8)} req/s` +
-    `  p50 ${s.p50Ms} ms  p99 ${s.p99Ms} ms  server peak ${s.peakRssMb ?? '?'} MB${errors}` +
+    `  p50 ${s.p50Ms} ms  p99 ${s.p99Ms} ms  server peak ${s.peakRssMb ?? '?'} MB  CPU ${s.cpuMsPerRequest ?? '?'} ms/req${errors}` +
     (s.checks
       ? `\n    ${Object.entries(s.checks)
           .map(([k, v]) => `${k}: ${v}`)

@@ -109,6 +109,8 @@ export interface ScenarioResult {
   /** The non-2xx the scenario asked for on purpose. */
   expectedNon2xx?: Record<string, number>;
   peakRssMb: number | null;
+  /** CPU milliseconds a request took, in the server and its database's backends together. */
+  cpuMsPerRequest?: number | null;
   /** rps ÷ the limit's rate. */
   ratio: number | null;
   targets: Targets | null;
