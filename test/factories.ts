@@ -103,6 +103,22 @@ export async function makeGrid(database: Database, community: PlaceRow, name: st
 }
 
 let phoneCounter = 0;
+/** A party (协商单位) kept at a place. */
+export async function makeParty(database: Database, spec: { kind: string; name: string; place: PlaceRow }) {
+  const id = uuidv7();
+  await database.db
+    .insertInto('parties')
+    .values({
+      id,
+      kind: spec.kind,
+      name: spec.name,
+      place_id: spec.place.id,
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+  return id;
+}
+
 export function uniquePhone(): string {
   phoneCounter++;
   return `139${String(process.pid % 10_000).padStart(4, '0')}${String(phoneCounter).padStart(4, '0')}`;

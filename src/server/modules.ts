@@ -23,6 +23,7 @@ import { residentsRoutes } from '../modules/residents/residents.routes.ts';
 import { searchRoutes } from '../modules/search/search.routes.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
+import { todayRoutes } from '../modules/today/today.routes.ts';
 import { votesRoutes } from '../modules/votes/votes.routes.ts';
 
 // Every capability's routes, in one list: a new module is one line here.
@@ -52,4 +53,5 @@ export const routeModules: FastifyPluginAsyncZod[] = [
   reportsRoutes,
   exportsRoutes,
   ledgerImportRoutes,
+  todayRoutes,
 ];

@@ -43,6 +43,8 @@ function Themed() {
           // Ant Design's hint, placeholder, secondary and danger colours fall short of WCAG AA (4.5:1) on white.
           colorTextDescription: '#595959',
           colorTextSecondary: '#595959',
+          // Labels of description lists (我的角色) are tertiary text: #8c8c8c reached 3.4:1.
+          colorTextTertiary: '#595959',
           colorTextPlaceholder: '#737373',
           colorError: '#a8071a',
           // Success and warning tags (已报到, 准时, 临近) are text on a pale tint: darker hues reach 4.5:1.

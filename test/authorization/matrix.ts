@@ -566,6 +566,10 @@ export const matrix: Record<string, Entry> = {
     allow: { property: 200, ...dispatchers(200) },
     build: async (w) => ({ method: 'POST', url: `/api/workbench/summons/${await w.summons()}/report-in` }),
   },
+  'GET /api/workbench/today': {
+    allow: staff(200),
+    build: () => ({ method: 'GET', url: '/api/workbench/today' }),
+  },
   'GET /api/workbench/overdue': {
     allow: { gridIn: 200, gridOut: 200, property: 200, secretary: 200 },
     build: () => ({ method: 'GET', url: '/api/workbench/overdue' }),

@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/app.ts';
-import { as, makeTown, type PlaceRow, type Session, signedInUser } from '../../../test/factories.ts';
+import { as, makeParty, makeTown, type Session, signedInUser } from '../../../test/factories.ts';
 import { runSweeps } from '../../server/sweeps.ts';
 import { verifyAuditChain } from '../audit/audit.service.ts';
 
@@ -15,19 +15,14 @@ let property: Session;
 let deputy: Session;
 let propertyPartyId: string;
 
-async function makeParty(kind: string, name: string, place: PlaceRow) {
-  const id = uuidv7();
-  await t.database.db
-    .insertInto('parties')
-    .values({ id, kind, name, place_id: place.id, created_at: new Date().toISOString() })
-    .execute();
-  return id;
-}
-
 beforeAll(async () => {
   t = await testApp();
   town = await makeTown(t.database);
-  propertyPartyId = await makeParty('property_company', '红宝物业', town.community);
+  propertyPartyId = await makeParty(t.database, {
+    kind: 'property_company',
+    name: '红宝物业',
+    place: town.community,
+  });
   resident = (await signedInUser(t.app, t.database, { name: '王文贵', households: [town.household101] }))
     .session;
   neighbour = (await signedInUser(t.app, t.database, { name: '马小兰', households: [town.household201] }))

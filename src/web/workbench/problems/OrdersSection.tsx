@@ -1,7 +1,7 @@
 import { Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api.ts';
 import { useNoticeListener } from '../../notifications/live.tsx';
 import { ExportButton } from '../exports/ExportButton.tsx';
@@ -22,7 +22,13 @@ export function OrdersSection() {
   const { t } = useTranslation('problems');
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [data, setData] = useState<Page<MyOrder>>({ items: [], total: 0 });
-  const [filters, setFilters] = useState<{ state?: string; sort: string }>({ sort: 'priority' });
+  // A state in the address (a figure of the overview leads here) is the list's first filter.
+  const [params] = useSearchParams();
+  const asked = params.get('state');
+  const [filters, setFilters] = useState<{ state?: string; sort: string }>({
+    sort: 'priority',
+    ...(asked === 'dispatched' || asked === 'taken' ? { state: asked } : {}),
+  });
   const load = useCallback(async () => {
     const query = new URLSearchParams({
       page: String(page.page),

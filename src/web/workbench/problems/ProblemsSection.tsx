@@ -1,7 +1,7 @@
 import { Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes } from 'react-router-dom';
+import { Link, Route, Routes, useSearchParams } from 'react-router-dom';
 import { problemStates } from '../../../domain/matters/states.ts';
 import { categories, categoryNames, levels } from '../../../domain/matters/vocabulary.ts';
 import { api } from '../../api.ts';
@@ -25,13 +25,19 @@ const stateColour: Record<string, string> = {
 function Queue() {
   const { t } = useTranslation('problems');
   const { language } = usePreferences();
+  // A state in the address (a figure of the overview leads here) is the list's first filter.
+  const [params] = useSearchParams();
+  const asked = params.get('state');
   const [filters, setFilters] = useState<{
     state?: string;
     level?: string;
     category?: string;
     partyId?: string;
     sort: string;
-  }>({ state: 'unsolved', sort: 'priority' });
+  }>({
+    state: asked && ['unsolved', ...problemStates].includes(asked) ? asked : 'unsolved',
+    sort: 'priority',
+  });
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [data, setData] = useState<Page<ProblemRow>>({ items: [], total: 0 });
   const [loading, setLoading] = useState(false);
