@@ -17,6 +17,12 @@ describe('the three orders, end to end', () => {
     const resident = await openPage('core-loop-resident', phone);
     await signIn(resident, '/resident', wangWengui);
     await resident.getByRole('tab', { name: '我要反映' }).click();
+    // Every kind reads whole on the phone (in a row of four, 意见建议 was cut to 意见…).
+    for (const kind of ['微心愿', '难题', '意见建议', '投诉']) {
+      const label = resident.getByText(kind, { exact: true });
+      expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth), kind).toBe(true);
+    }
+    await resident.getByRole('radio', { name: '难题' }).check();
     await resident.getByLabel('分类').click();
     await resident.getByTitle('环境整治').click();
     await resident.getByLabel('具体情况').fill(words);
@@ -74,6 +80,12 @@ describe('two dispatchers at once', () => {
     const resident = await openPage('race-resident', phone);
     await signIn(resident, '/resident', wangWengui);
     await resident.getByRole('tab', { name: '我要反映' }).click();
+    // Every kind reads whole on the phone (in a row of four, 意见建议 was cut to 意见…).
+    for (const kind of ['微心愿', '难题', '意见建议', '投诉']) {
+      const label = resident.getByText(kind, { exact: true });
+      expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth), kind).toBe(true);
+    }
+    await resident.getByRole('radio', { name: '难题' }).check();
     await resident.getByLabel('分类').click();
     await resident.getByTitle('环境整治').click();
     await resident.getByLabel('具体情况').fill(words);

@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, Segmented, Select, Switch, type UploadFile } from 'antd';
+import { Alert, Button, Form, Input, Radio, Select, Switch, type UploadFile } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categories, categoryNames, matterKinds } from '../../../domain/matters/vocabulary.ts';
@@ -116,7 +116,12 @@ export function MatterForm({ onSent }: { onSent(): void }) {
         />
       )}
       <Form.Item name="kind" label={t('kind')}>
-        <Segmented block options={matterKinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
+        {/* Two by two: four in a row cut 意见建议 short on a phone, and more so in large text. */}
+        <Radio.Group
+          style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}
+          // Rows tall enough for a thumb.
+          options={matterKinds.map((k) => ({ value: k, label: t(`kinds.${k}`), style: { paddingBlock: 8 } }))}
+        />
       </Form.Item>
       <Form.Item
         name="category"
