@@ -1,7 +1,8 @@
 import { idLists } from '../../db/fragments.ts';
 import type { Db } from '../../db/transaction.ts';
+import { envelopeName, type NamedPlace } from '../../domain/places/envelope-name.ts';
 
-type Place = { name: string; kind: string };
+type Place = NamedPlace;
 
 /**
  * Names the places of an export's rows: the community, and the place below it as an envelope names it
@@ -53,10 +54,6 @@ export class PlaceNames {
    * A door number is a resident's address; it goes only to those who may see residents' contacts.
    */
   below(path: string, doors: boolean): string {
-    const kinds = doors ? ['compound', 'building', 'entrance', 'household'] : ['compound', 'building'];
-    return this.chain(path)
-      .filter((p) => kinds.includes(p.kind))
-      .map((p) => p.name)
-      .join(' ');
+    return envelopeName(this.chain(path), doors);
   }
 }

@@ -71,6 +71,7 @@ export async function overdueProblems(db: Reader, scope: Scope, query: OverdueQu
       'problems.level',
       'problems.deadline_at',
       'problems.deadline_provisional',
+      'problems.place_path',
       'places.name as place_name',
     ])
     .orderBy('problems.deadline_at')

@@ -19,6 +19,7 @@ import {
 } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findProblem } from '../matters/matters.repo.ts';
+import { staffPlaceNames } from '../places/staff-place-names.ts';
 import { isChampion } from '../problems/orders.service.ts';
 import { noticesInForce } from './calendar.ts';
 import { recomputeRunningDeadlines } from './deadlines.service.ts';
@@ -101,8 +102,14 @@ export async function ladderView(tx: Tx, problemId: string): Promise<LadderView>
 
 /** The overdue view: running problems past their deadline, per level, in the viewer's scope. */
 export async function overdueView(tx: Tx, query: OverdueQuery) {
-  const scope = scopeOf(requireAnywhere(tx.actor, 'problem.view'), 'problem.view');
-  const { counts, items, total } = await overdueProblems(tx.db, scope, query, tx.now);
+  const actor = requireAnywhere(tx.actor, 'problem.view');
+  const { counts, items, total } = await overdueProblems(
+    tx.db,
+    scopeOf(actor, 'problem.view'),
+    query,
+    tx.now,
+  );
+  const placeName = await staffPlaceNames(tx.db, actor, items);
   return {
     counts,
     total,
@@ -112,7 +119,7 @@ export async function overdueView(tx: Tx, query: OverdueQuery) {
       category: p.category as Category,
       state: p.state as (typeof unsolvedProblemStates)[number],
       level: p.level as Level,
-      placeName: p.place_name,
+      placeName: placeName(p),
       deadlineAt: p.deadline_at ?? '',
       deadlineProvisional: p.deadline_provisional === 1,
     })),

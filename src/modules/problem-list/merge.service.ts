@@ -8,6 +8,7 @@ import type { Actor } from '../access/actor.ts';
 import { requireActor, scopeOf } from '../access/policy.ts';
 import { findProblem } from '../matters/matters.repo.ts';
 import { acceptMatter } from '../matters/matters.service.ts';
+import { staffPlaceNames } from '../places/staff-place-names.ts';
 import { mergeProblems } from '../problems/problems.service.ts';
 import { tellSubmitters } from '../problems/submitters-told.ts';
 import { placeContexts } from './place-context.ts';
@@ -47,6 +48,7 @@ export async function mergeSuggestions(
     ...problems.map((p) => p.place_path),
     ...matters.map((m) => m.place_path),
   ]);
+  const matterPlace = await staffPlaceNames(db, who, matters);
   const problemPaths = [...new Set(problems.map((p) => p.place_path))];
   const placeNames = new Map(
     problemPaths.length === 0
@@ -99,7 +101,7 @@ export async function mergeSuggestions(
       text: excerpt(m.text, 80),
       category: m.category as Category,
       state: 'submitted',
-      placeName: m.place_name,
+      placeName: matterPlace(m),
       voices: 1,
       createdAt: m.created_at,
     });

@@ -134,6 +134,7 @@ export async function problemQueue(db: Db, scope: Scope, query: QueueQuery, cham
       'p.deadline_at',
       'p.deadline_provisional',
       'p.created_at',
+      'places.path as place_path',
       'places.name as place_name',
       (eb) =>
         eb
@@ -297,6 +298,7 @@ export async function myOrders(
     'orders.problem_id',
     'orders.dispatched_at',
     'problems.title',
+    'problems.place_path',
     'places.name as place_name',
   ]);
   if (page.sort !== 'dispatched') rows = rows.orderBy('problems.priority', 'desc');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { OrderState } from '../../domain/matters/states.ts';
 import { transact } from '../../server/transaction.ts';
 import { requireActor } from '../access/policy.ts';
+import { staffPlaceNames } from '../places/staff-place-names.ts';
 import { dispatchProblem, reportOrder, takeOrder, transferOrder } from './orders.service.ts';
 import { myOrders } from './problems.repo.ts';
 import {
@@ -181,6 +182,7 @@ export const problemsRoutes: FastifyPluginAsyncZod = async (app) => {
         state,
         sort,
       });
+      const placeName = await staffPlaceNames(db, actor, items);
       return {
         total,
         items: items.map((o) => ({
@@ -189,7 +191,7 @@ export const problemsRoutes: FastifyPluginAsyncZod = async (app) => {
           state: o.state as OrderState,
           problemId: o.problem_id,
           problemTitle: o.title,
-          placeName: o.place_name,
+          placeName: placeName(o),
           dispatchedAt: o.dispatched_at,
         })),
       };

@@ -19,6 +19,7 @@ import { photosByOwner } from '../attachments/attachments.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { countChange } from '../figures/rollup.ts';
 import { findMatter, findProblem, mattersOfProblem } from '../matters/matters.repo.ts';
+import { staffPlaceNames } from '../places/staff-place-names.ts';
 import { indexProblem } from '../search/search-index.ts';
 import { proposedHandler } from './dispatch-catalogue.ts';
 import { isChampion, problemInScope } from './orders.service.ts';
@@ -37,7 +38,13 @@ import { logEvent } from './timeline.ts';
 export type StaffMatterSource = Awaited<ReturnType<typeof mattersOfProblemForStaff>>[number];
 
 /** Names and phones in full only for roles that need them (person.contact); masked for other staff. */
-export function staffMatterRow(actor: Actor, m: StaffMatterSource, photos: Map<string, PhotoRef[]>) {
+export function staffMatterRow(
+  actor: Actor,
+  m: StaffMatterSource,
+  photos: Map<string, PhotoRef[]>,
+  /** As the screen names it (staffPlaceNames); exports name places in columns of their own. */
+  placeName = m.place_name,
+) {
   const contact = can(actor, 'person.contact', { path: m.place_path, kind: 'household' });
   return {
     id: m.id,
@@ -47,7 +54,7 @@ export function staffMatterRow(actor: Actor, m: StaffMatterSource, photos: Map<s
     category: m.category as Category,
     channel: m.channel as Channel,
     state: m.state as MatterState,
-    placeName: m.place_name,
+    placeName,
     submitterName: contact ? m.submitter_name : maskName(m.submitter_name),
     submitterPhone: contact ? m.submitter_phone : maskPhone(m.submitter_phone),
     hotlineNo: m.hotline_no,
@@ -84,6 +91,7 @@ export function inboxScope(actor: Actor | null) {
 export async function queue(db: Db, actor: Actor | null, query: QueueQuery) {
   const { scope, championId } = queueAccess(actor);
   const { items, total } = await problemQueue(db, scope, query, championId);
+  const placeName = await staffPlaceNames(db, requireActor(actor), items);
   return {
     total,
     items: items.map((p) => ({
@@ -93,7 +101,7 @@ export async function queue(db: Db, actor: Actor | null, query: QueueQuery) {
       state: p.state as ProblemState,
       level: p.level as Level,
       priority: p.priority,
-      placeName: p.place_name,
+      placeName: placeName(p),
       deadlineAt: p.deadline_at,
       deadlineProvisional: p.deadline_provisional === 1,
       voices: Number(p.voices ?? 0),
@@ -105,8 +113,11 @@ export async function queue(db: Db, actor: Actor | null, query: QueueQuery) {
 export async function inbox(db: Db, actor: Actor | null, query: InboxQuery) {
   const who = requireActor(actor);
   const { items, total } = await matterInbox(db, inboxScope(who), query);
-  const photos = await photosByOwner(db, { matterIds: items.map((m) => m.id) });
-  return { total, items: items.map((m) => staffMatterRow(who, m, photos)) };
+  const [photos, placeName] = await Promise.all([
+    photosByOwner(db, { matterIds: items.map((m) => m.id) }),
+    staffPlaceNames(db, who, items),
+  ]);
+  return { total, items: items.map((m) => staffMatterRow(who, m, photos, placeName(m))) };
 }
 
 export async function problemDetail(db: Db, actor: Actor | null, problemId: string): Promise<ProblemDetail> {
@@ -130,10 +141,11 @@ export async function problemDetail(db: Db, actor: Actor | null, problemId: stri
       place_path: problem.place_path,
     }),
   ]);
-  const photos = await photosByOwner(db, {
-    matterIds: matters.map((m) => m.id),
-    eventIds: timeline.map((e) => e.id),
-  });
+  const problemPlace = { place_path: problem.place_path, place_name: place.name };
+  const [photos, placeName] = await Promise.all([
+    photosByOwner(db, { matterIds: matters.map((m) => m.id), eventIds: timeline.map((e) => e.id) }),
+    staffPlaceNames(db, who, [problemPlace, ...matters]),
+  ]);
   const proposedParty = proposal?.partyId
     ? await db.selectFrom('parties').select('name').where('id', '=', proposal.partyId).executeTakeFirst()
     : undefined;
@@ -155,12 +167,12 @@ export async function problemDetail(db: Db, actor: Actor | null, problemId: stri
     urgency: problem.urgency,
     severity: problem.severity,
     reopenCount: problem.reopen_count,
-    placeName: place.name,
+    placeName: placeName(problemPlace),
     deadlineAt: problem.deadline_at,
     deadlineProvisional: problem.deadline_provisional === 1,
     voices: matters.length,
     createdAt: problem.created_at,
-    matters: matters.map((m) => staffMatterRow(who, m, photos)),
+    matters: matters.map((m) => staffMatterRow(who, m, photos, placeName(m))),
     orders: orders.map((o) => ({
       id: o.id,
       role: o.role,

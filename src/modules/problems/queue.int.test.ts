@@ -131,7 +131,7 @@ describe('the workbench queue', () => {
     expect(order(page)).toEqual([ids.urgentDated, ids.urgentUndated, ids.middle, ids.low]);
     expect(page.total).toBe(4);
     const middle = page.items.find((p) => p.id === ids.middle)!;
-    expect(middle).toMatchObject({ voices: 2, placeName: '1号楼' });
+    expect(middle).toMatchObject({ voices: 2, placeName: '锦秀河畔 1号楼' });
   });
 
   it('sorts by deadline (undated last, the urgent first among them) or by newest', async () => {

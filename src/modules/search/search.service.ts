@@ -5,6 +5,7 @@ import { AppError } from '../../server/errors.ts';
 import type { Actor } from '../access/actor.ts';
 import { requireActor, scopeOf } from '../access/policy.ts';
 import { voicesOf } from '../matters/matters.repo.ts';
+import { staffPlaceNames } from '../places/staff-place-names.ts';
 import { type CommunityReach, combineReach, communitiesIn, searchDocs } from './search.repo.ts';
 import type {
   PublicSearchPage,
@@ -67,6 +68,7 @@ export async function workbenchSearch(
             'matters.text',
             'matters.category',
             'matters.state',
+            'matters.place_path',
             'places.name as place_name',
           ])
           .where('matters.id', 'in', matterIds)
@@ -81,11 +83,13 @@ export async function workbenchSearch(
             'problems.title',
             'problems.category',
             'problems.state',
+            'problems.place_path',
             'places.name as place_name',
           ])
           .where('problems.id', 'in', problemIds)
           .execute(),
   ]);
+  const placeName = await staffPlaceNames(db, requireActor(actor), [...matters, ...problems]);
   const matterById = new Map(matters.map((m) => [m.id, m]));
   const problemById = new Map(problems.map((p) => [p.id, p]));
   const first = words[0]?.text ?? '';
@@ -103,7 +107,7 @@ export async function workbenchSearch(
           snippet,
           category: m.category as Category,
           state: m.state,
-          placeName: m.place_name,
+          placeName: placeName(m),
           createdAt: d.created_at,
         },
       ];
@@ -119,7 +123,7 @@ export async function workbenchSearch(
         snippet,
         category: p.category as Category,
         state: p.state,
-        placeName: p.place_name,
+        placeName: placeName(p),
         createdAt: d.created_at,
       },
     ];

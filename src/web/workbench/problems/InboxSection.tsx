@@ -254,7 +254,7 @@ export function InboxSection() {
         }}
         columns={[
           { title: t('submitted'), dataIndex: 'createdAt', render: shanghaiTime, width: 170 },
-          { title: t('place'), dataIndex: 'placeName', width: 120 },
+          { title: t('place'), dataIndex: 'placeName', width: 180 },
           {
             title: t('category'),
             dataIndex: 'category',

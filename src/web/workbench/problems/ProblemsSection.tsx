@@ -130,7 +130,7 @@ function Queue() {
             dataIndex: 'title',
             render: (title: string, p) => <Link to={p.id}>{title}</Link>,
           },
-          { title: t('place'), dataIndex: 'placeName', width: 120 },
+          { title: t('place'), dataIndex: 'placeName', width: 180 },
           {
             title: t('category'),
             dataIndex: 'category',
