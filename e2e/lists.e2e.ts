@@ -86,4 +86,19 @@ describe('lists the server sorts, filters and pages', () => {
     expect(gridWorkers.length).toBeGreaterThan(0);
     await poll(names).toEqual(gridWorkers);
   });
+
+  it('a list that cannot be read says why instead of keeping the old page', async () => {
+    const page = await openPage('list-refused', desk);
+    await signIn(page, '/workbench', maJia);
+    await page.getByRole('menuitem', { name: '问题清单' }).click();
+    await poll(() => page.locator('.ant-table tbody tr').count()).toBeGreaterThan(0);
+
+    // Signed out in another tab: the session is gone when the list asks again.
+    const { csrfToken } = await (await page.request.get('/api/auth/session')).json();
+    const out = await page.request.post('/api/auth/sign-out', { headers: { 'x-csrf-token': csrfToken } });
+    expect(out.status()).toBe(204);
+    await page.getByLabel('排序').click();
+    await page.getByTitle('最新').click();
+    await poll(() => page.getByRole('alert').textContent()).toContain('请先登录');
+  });
 });

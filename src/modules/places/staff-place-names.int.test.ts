@@ -81,7 +81,9 @@ describe('places on staff screens', () => {
     );
     expect(detail.placeName).toBe('锦秀河畔 1号楼');
     expect(detail.matters.map((m) => m.placeName)).toEqual(['锦秀河畔 1号楼']);
-    expect(JSON.stringify(detail)).not.toContain('101');
+    // Nowhere on the page: neither the bare door (as a value of its own) nor the entrance and door.
+    expect(JSON.stringify(detail)).not.toContain('"101"');
+    expect(JSON.stringify(detail)).not.toContain('1单元');
     const found = await get<Page>(property, `/api/workbench/search?q=${encodeURIComponent('楼道灯')}`);
     // The problem and the matter it came from, both at the household.
     expect(found.items.map((i) => i.placeName)).toEqual(['锦秀河畔 1号楼', '锦秀河畔 1号楼']);

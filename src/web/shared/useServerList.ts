@@ -1,7 +1,6 @@
 import type { TableProps } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api.ts';
-import { problemText } from './problem.ts';
+import { useState } from 'react';
+import { useFetched } from './useFetched.ts';
 
 /** What every server-paged list asks besides its filters. */
 export type ListQuery = { sort: string; order: 'asc' | 'desc'; page: number; pageSize: number };
@@ -25,25 +24,10 @@ export function useServerList<Q extends ListQuery, Item>(
   rowKey: keyof Item & string = 'id' as keyof Item & string,
 ) {
   const [query, setQuery] = useState<Q>(first);
-  const [data, setData] = useState<Page<Item>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const reload = useCallback(async () => {
-    setLoading(true);
-    try {
-      setData(await api<Page<Item>>(`${path}?${queryString(query)}`));
-      setProblem(null);
-    } catch (error) {
-      setProblem(problemText(error));
-    } finally {
-      setLoading(false);
-    }
-  }, [path, query]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const { data, loading, problem, reload } = useFetched<Page<Item>>(`${path}?${queryString(query)}`, {
+    items: [],
+    total: 0,
+  });
 
   const onChange: TableProps<Item>['onChange'] = (pagination, _filters, sorter) => {
     const one = Array.isArray(sorter) ? sorter[0] : sorter;

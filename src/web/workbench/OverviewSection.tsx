@@ -1,14 +1,13 @@
 import { Alert, Card, Col, Descriptions, Row, Statistic, Tag, Typography } from 'antd';
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { roleNames } from '../../modules/access/roles.ts';
 import type { Today } from '../../modules/today/today.schemas.ts';
-import { api } from '../api.ts';
 import { useNoticeListener } from '../notifications/live.tsx';
 import { useSession } from '../session.tsx';
 import { formatDateTime } from '../shared/format.ts';
-import { problemText } from '../shared/problem.ts';
+import { useFetched } from '../shared/useFetched.ts';
 import { usePreferences } from '../shell/preferences.tsx';
 
 type Figure = { label: string; value: number; to: string; alert?: boolean };
@@ -46,23 +45,11 @@ function TodayCards() {
   const { t } = useTranslation();
   const { t: tp } = useTranslation('problems');
   const { language } = usePreferences();
-  const [today, setToday] = useState<Today | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setToday(await api<Today>('/api/workbench/today'));
-      setProblem(null);
-    } catch (error) {
-      setProblem(problemText(error));
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: today, problem, reload } = useFetched<Today | null>('/api/workbench/today', null);
   // Whatever happens to a matter, problem, order, meeting or vote arrives as a notice: count again.
-  useNoticeListener(() => void load());
+  useNoticeListener(() => void reload());
 
-  if (problem) return <Alert type="error" showIcon message={problem} />;
+  if (problem) return <Alert type="error" showIcon title={problem} />;
   if (!today) return null;
   const { inbox, problems, overdue, orders, meetings, votes } = today;
   const next = meetings?.next;

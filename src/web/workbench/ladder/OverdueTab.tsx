@@ -1,9 +1,9 @@
-import { Segmented, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, Segmented, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { levels } from '../../../domain/matters/vocabulary.ts';
-import { api } from '../../api.ts';
+import { useFetched } from '../../shared/useFetched.ts';
 import { DeadlineCell } from './DeadlineCell.tsx';
 
 type Row = {
@@ -23,18 +23,13 @@ export function OverdueTab() {
   const { t } = useTranslation('ladder');
   const [level, setLevel] = useState<string>('all');
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<OverduePage | null>(null);
-  const load = useCallback(async () => {
-    const query = new URLSearchParams({ page: String(page.page), pageSize: String(page.pageSize) });
-    if (level !== 'all') query.set('level', level);
-    setData(await api<OverduePage>(`/api/workbench/overdue?${query}`));
-  }, [level, page]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const query = new URLSearchParams({ page: String(page.page), pageSize: String(page.pageSize) });
+  if (level !== 'all') query.set('level', level);
+  const { data, loading, problem } = useFetched<OverduePage | null>(`/api/workbench/overdue?${query}`, null);
   const all = data ? Object.values(data.counts).reduce((a, b) => a + b, 0) : 0;
   return (
     <>
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
       <Segmented
         value={level}
         onChange={(v) => {
@@ -49,6 +44,7 @@ export function OverdueTab() {
       />
       <Table<Row>
         rowKey="id"
+        loading={loading}
         dataSource={data?.items ?? []}
         locale={{ emptyText: t('empty') }}
         pagination={{

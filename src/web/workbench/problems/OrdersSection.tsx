@@ -1,9 +1,9 @@
-import { Select, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../../api.ts';
 import { useNoticeListener } from '../../notifications/live.tsx';
+import { useFetched } from '../../shared/useFetched.ts';
 import { ExportButton } from '../exports/ExportButton.tsx';
 import { OrderButtons } from './ProblemActions.tsx';
 import { type Page, shanghaiTime } from './types.ts';
@@ -21,7 +21,6 @@ type MyOrder = {
 export function OrdersSection() {
   const { t } = useTranslation('problems');
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<Page<MyOrder>>({ items: [], total: 0 });
   // A state in the address (a figure of the overview leads here) is the list's first filter.
   const [params] = useSearchParams();
   const asked = params.get('state');
@@ -29,26 +28,27 @@ export function OrdersSection() {
     sort: 'priority',
     ...(asked === 'dispatched' || asked === 'taken' ? { state: asked } : {}),
   });
-  const load = useCallback(async () => {
-    const query = new URLSearchParams({
-      page: String(page.page),
-      pageSize: String(page.pageSize),
-      sort: filters.sort,
-    });
-    if (filters.state) query.set('state', filters.state);
-    setData(await api<Page<MyOrder>>(`/api/orders/mine?${query}`));
-  }, [page, filters]);
+  const query = new URLSearchParams({
+    page: String(page.page),
+    pageSize: String(page.pageSize),
+    sort: filters.sort,
+  });
+  if (filters.state) query.set('state', filters.state);
+  const {
+    data,
+    loading,
+    problem,
+    reload: load,
+  } = useFetched<Page<MyOrder>>(`/api/orders/mine?${query}`, { items: [], total: 0 });
   const filter = (next: { state?: string; sort: string }) => {
     setFilters(next);
     setPage({ ...page, page: 1 });
   };
-  useEffect(() => {
-    void load();
-  }, [load]);
   useNoticeListener((n) => n.kind === 'dispatched' && void load());
   return (
     <>
       <Typography.Title level={2}>{t('myOrdersTitle')}</Typography.Title>
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           aria-label={t('state')}
@@ -73,6 +73,7 @@ export function OrdersSection() {
       </Space>
       <Table<MyOrder>
         rowKey="id"
+        loading={loading}
         dataSource={data.items}
         locale={{ emptyText: t('empty') }}
         pagination={{

@@ -1,11 +1,11 @@
-import { Select, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useSearchParams } from 'react-router-dom';
 import { problemStates } from '../../../domain/matters/states.ts';
 import { categories, categoryNames, levels } from '../../../domain/matters/vocabulary.ts';
-import { api } from '../../api.ts';
 import { useNoticeListener } from '../../notifications/live.tsx';
+import { useFetched } from '../../shared/useFetched.ts';
 import { usePreferences } from '../../shell/preferences.tsx';
 import { ExportButton } from '../exports/ExportButton.tsx';
 import { DeadlineCell } from '../ladder/DeadlineCell.tsx';
@@ -39,26 +39,19 @@ function Queue() {
     sort: 'priority',
   });
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<Page<ProblemRow>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
-  const load = useCallback(async () => {
-    setLoading(true);
-    const query = new URLSearchParams({
-      page: String(page.page),
-      pageSize: String(page.pageSize),
-      sort: filters.sort,
-    });
-    for (const key of ['state', 'level', 'category', 'partyId'] as const)
-      if (filters[key]) query.set(key, filters[key]!);
-    try {
-      setData(await api<Page<ProblemRow>>(`/api/workbench/problems?${query}`));
-    } finally {
-      setLoading(false);
-    }
-  }, [filters, page]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const query = new URLSearchParams({
+    page: String(page.page),
+    pageSize: String(page.pageSize),
+    sort: filters.sort,
+  });
+  for (const key of ['state', 'level', 'category', 'partyId'] as const)
+    if (filters[key]) query.set(key, filters[key]!);
+  const {
+    data,
+    loading,
+    problem,
+    reload: load,
+  } = useFetched<Page<ProblemRow>>(`/api/workbench/problems?${query}`, { items: [], total: 0 });
   // The queue refreshes itself when something happens to the problems it shows.
   useNoticeListener((n) => n.problemId && void load());
   const filter = (key: 'state' | 'level' | 'category' | 'partyId', value: string | undefined) => {
@@ -68,6 +61,7 @@ function Queue() {
   return (
     <>
       <Typography.Title level={2}>{t('queueTitle')}</Typography.Title>
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           aria-label={t('state')}
