@@ -19,11 +19,11 @@ export function cpuTicksOf(pid: number): number | null {
   }
 }
 
-/** The PostgreSQL backends serving this database, when the server runs on this machine. */
-async function backendPids(database: Database): Promise<number[]> {
+/** The PostgreSQL backends serving this database (this connection among them), when on this machine. */
+export async function backendPids(database: Database): Promise<number[]> {
   if (database.dialect !== 'postgres') return [];
   const { rows } = await sql<{ pid: number }>`
-    select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()
+    select pid from pg_stat_activity where datname = current_database()
   `.execute(database.db);
   return rows.map((r) => r.pid);
 }

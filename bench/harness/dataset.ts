@@ -11,7 +11,7 @@ import { backfillFigures } from '../../src/modules/figures/rollup.ts';
 import { markBackfilled } from '../../src/modules/search/search-index.ts';
 import type { CityRows, CitySample } from './city.ts';
 import { type MatterCounts, writeCity } from './city-writer.ts';
-import { cpuTicksOf, TICKS_PER_SECOND } from './cpu.ts';
+import { backendPids, cpuTicksOf, TICKS_PER_SECOND } from './cpu.ts';
 import { upgradedDataset } from './dataset-upgrade.ts';
 
 // Generated databases are cached in bench/.cache/ (git-ignored), keyed by what determines their content:
@@ -237,11 +237,8 @@ type Build = {
 
 /** CPU seconds of this database's PostgreSQL backends, from /proc when the server runs on this machine. */
 async function backendCpuSeconds(database: Database): Promise<number | null> {
-  const { rows } = await sql<{
-    pid: number;
-  }>`select pid from pg_stat_activity where datname = current_database()`.execute(database.db);
   let ticks = 0;
-  for (const { pid } of rows) {
+  for (const pid of await backendPids(database)) {
     const used = cpuTicksOf(pid);
     if (used === null) return null;
     ticks += used;

@@ -2,7 +2,7 @@ import type { Db, Trx } from '../../db/transaction.ts';
 import { envelopeName } from '../../domain/places/envelope-name.ts';
 import type { Actor } from '../access/actor.ts';
 import { can } from '../access/policy.ts';
-import { placesOnPaths } from '../residents/residents.repo.ts';
+import { placeChains } from '../residents/place-label.ts';
 
 type Placed = { place_path: string; place_name: string };
 
@@ -12,16 +12,12 @@ type Placed = { place_path: string; place_name: string };
  * above a compound keeps its own name. The rows' places are read in one query.
  */
 export async function staffPlaceNames(db: Db | Trx, actor: Actor, rows: readonly Placed[]) {
-  const places = await placesOnPaths(
+  const chainOf = await placeChains(
     db,
     rows.map((r) => r.place_path),
   );
   return (row: Placed): string => {
-    const chain = row.place_path
-      .split('/')
-      .filter(Boolean)
-      .flatMap((id) => places.get(id) ?? []);
     const doors = can(actor, 'person.contact', { path: row.place_path, kind: 'household' });
-    return envelopeName(chain, doors) || row.place_name;
+    return envelopeName(chainOf(row.place_path), doors) || row.place_name;
   };
 }
